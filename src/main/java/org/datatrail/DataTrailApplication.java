@@ -1,0 +1,21 @@
+package org.datatrail;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * DataTrail: where did people's personal data go? Starts the web application, or runs one command
+ * (e.g. {@code seed --dir seed/}) and exits.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class DataTrailApplication {
+
+    public static void main(String[] args) {
+        if (CommandLine.isCommand(args)) {
+            System.exit(CommandLine.run(args));
+        }
+        SpringApplication.run(DataTrailApplication.class, args);
+    }
+}

@@ -1,0 +1,94 @@
+package org.datatrail.campaign;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.datatrail.consent.Purpose;
+import org.datatrail.dataset.Dataset;
+import org.datatrail.evidence.Evidence;
+import org.datatrail.organisation.Organisation;
+import org.neo4j.ogm.annotation.Id;
+import org.neo4j.ogm.annotation.NodeEntity;
+import org.neo4j.ogm.annotation.Relationship;
+
+/** A use of data: a mailing, a canvass, an ad campaign, run by an organisation with some datasets. */
+@NodeEntity("Campaign")
+public class Campaign {
+
+    @Id
+    private String id;
+
+    private String name;
+
+    /** The best-supported channel (post, email...); competing claims are disputes. */
+    private String channel;
+
+    private LocalDate startDate;
+
+    private LocalDate endDate;
+
+    private Long constituenciesTargeted;
+
+    /** Who or where the campaign reached, in words. */
+    private String reach;
+
+    @Relationship(type = "RAN", direction = Relationship.Direction.INCOMING)
+    private Organisation runBy;
+
+    @Relationship(type = "FOR")
+    private List<Purpose> purposes = new ArrayList<>();
+
+    @Relationship(type = "USED")
+    private List<Dataset> datasets = new ArrayList<>();
+
+    @Relationship(type = "SUPPORTED_BY")
+    private List<Evidence> evidence = new ArrayList<>();
+
+    protected Campaign() {
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getChannel() {
+        return channel;
+    }
+
+    public LocalDate getStartDate() {
+        return startDate;
+    }
+
+    public LocalDate getEndDate() {
+        return endDate;
+    }
+
+    public Long getConstituenciesTargeted() {
+        return constituenciesTargeted;
+    }
+
+    public String getReach() {
+        return reach;
+    }
+
+    public Organisation getRunBy() {
+        return runBy;
+    }
+
+    public List<Purpose> getPurposes() {
+        return purposes;
+    }
+
+    public List<Dataset> getDatasets() {
+        return datasets;
+    }
+
+    public List<Evidence> getEvidence() {
+        return evidence;
+    }
+}

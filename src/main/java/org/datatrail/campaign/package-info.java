@@ -1,0 +1,2 @@
+/** Campaigns that used datasets. */
+package org.datatrail.campaign;

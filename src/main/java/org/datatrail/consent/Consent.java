@@ -1,0 +1,66 @@
+package org.datatrail.consent;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.datatrail.evidence.Evidence;
+import org.datatrail.organisation.Organisation;
+import org.neo4j.ogm.annotation.Id;
+import org.neo4j.ogm.annotation.NodeEntity;
+import org.neo4j.ogm.annotation.Relationship;
+
+/** A consent or privacy notice: what the data subjects were told, or agreed to, when the data was collected. */
+@NodeEntity("Consent")
+public class Consent {
+
+    @Id
+    private String id;
+
+    private String title;
+
+    /** {@code CONSENT} or {@code PRIVACY_NOTICE}. */
+    private String kind;
+
+    /** Channels the subjects agreed to be contacted by, e.g. "post". */
+    private List<String> channels = new ArrayList<>();
+
+    @Relationship(type = "PERMITS")
+    private List<Purpose> permittedPurposes = new ArrayList<>();
+
+    @Relationship(type = "ISSUED", direction = Relationship.Direction.INCOMING)
+    private Organisation issuedBy;
+
+    @Relationship(type = "SUPPORTED_BY")
+    private List<Evidence> evidence = new ArrayList<>();
+
+    protected Consent() {
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public List<String> getChannels() {
+        return channels;
+    }
+
+    public List<Purpose> getPermittedPurposes() {
+        return permittedPurposes;
+    }
+
+    public Organisation getIssuedBy() {
+        return issuedBy;
+    }
+
+    public List<Evidence> getEvidence() {
+        return evidence;
+    }
+}

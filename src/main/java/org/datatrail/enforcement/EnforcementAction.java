@@ -1,0 +1,80 @@
+package org.datatrail.enforcement;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.datatrail.evidence.Evidence;
+import org.datatrail.organisation.Organisation;
+import org.neo4j.ogm.annotation.Id;
+import org.neo4j.ogm.annotation.NodeEntity;
+import org.neo4j.ogm.annotation.Relationship;
+
+/** What a regulator did about it: a fine, a notice, an audit, an inquiry. */
+@NodeEntity("EnforcementAction")
+public class EnforcementAction {
+
+    @Id
+    private String id;
+
+    /** FINE, NOTICE_OF_INTENT, AUDIT, ENFORCEMENT_NOTICE, INQUIRY or WARNING. */
+    private String kind;
+
+    private Double amount;
+
+    /** ISO-4217, e.g. GBP. */
+    private String currency;
+
+    private LocalDate date;
+
+    /** The regulator's finding, in its words where the sources quote them. */
+    private String legalFinding;
+
+    @Relationship(type = "TOOK", direction = Relationship.Direction.INCOMING)
+    private Organisation regulator;
+
+    @Relationship(type = "AGAINST")
+    private Organisation against;
+
+    @Relationship(type = "SUPPORTED_BY")
+    private List<Evidence> evidence = new ArrayList<>();
+
+    protected EnforcementAction() {
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public Double getAmount() {
+        return amount;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public LocalDate getDate() {
+        return date;
+    }
+
+    public String getLegalFinding() {
+        return legalFinding;
+    }
+
+    public Organisation getRegulator() {
+        return regulator;
+    }
+
+    public Organisation getAgainst() {
+        return against;
+    }
+
+    public List<Evidence> getEvidence() {
+        return evidence;
+    }
+}

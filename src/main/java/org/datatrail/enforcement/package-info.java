@@ -1,0 +1,2 @@
+/** Regulators' enforcement actions. */
+package org.datatrail.enforcement;

@@ -1,0 +1,2 @@
+/** Sources, verbatim evidence, and disputes where sources disagree. */
+package org.datatrail.evidence;

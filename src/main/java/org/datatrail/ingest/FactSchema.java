@@ -1,0 +1,85 @@
+package org.datatrail.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+
+/** The published JSON Schema of facts files ({@code seed/schema/datatrail-facts.schema.json}), applied per file. */
+final class FactSchema {
+
+    static final String RESOURCE = "/seed/schema/datatrail-facts.schema.json";
+
+    private final Schema schema;
+
+    FactSchema() {
+        try (InputStream in = FactSchema.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("The facts schema " + RESOURCE + " is not on the classpath");
+            }
+            this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    List<Problem> check(FactFile file) {
+        List<Error> errors = schema.validate(file.content());
+        return errors.stream().map(e -> toProblem(file, e)).toList();
+    }
+
+    private static Problem toProblem(FactFile file, Error error) {
+        String pointer = error.getInstanceLocation().toString();
+        String location = fromPointer(pointer);
+        String message = error.getMessage();
+        // the library prefixes its message with the location; we print the location once, our way
+        if (message.startsWith(pointer + ": ")) {
+            message = message.substring(pointer.length() + 2);
+        }
+        message = message.replace("does not match the regex pattern \\S", "must not be blank")
+            .replace("does not match the regex pattern ^[a-z0-9][a-z0-9_-]{0,99}$",
+                    "is not an id: expected a lower-case slug of letters, digits, '-' and '_'")
+            .replace("does not match the regex pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "is not a date: expected YYYY-MM-DD");
+        return new Problem(file.name(), location, recordId(file, location), message);
+    }
+
+    /** {@code /transfers/0/from} becomes {@code transfers[0].from}. */
+    static String fromPointer(String pointer) {
+        StringBuilder s = new StringBuilder();
+        for (String segment : pointer.split("/")) {
+            if (segment.isEmpty() || segment.equals("$")) {
+                continue;
+            }
+            if (segment.chars().allMatch(Character::isDigit)) {
+                s.append('[').append(segment).append(']');
+            }
+            else {
+                s.append(s.isEmpty() ? "" : ".").append(segment.replace("~1", "/").replace("~0", "~"));
+            }
+        }
+        return s.toString();
+    }
+
+    /** The id of the record a location such as {@code transfers[2].from} is in, when it has one. */
+    private static String recordId(FactFile file, String location) {
+        int end = location.indexOf(']');
+        if (end < 0) {
+            return null;
+        }
+        try {
+            String section = location.substring(0, location.indexOf('['));
+            int index = Integer.parseInt(location.substring(location.indexOf('[') + 1, end));
+            var id = file.content().path(section).path(index).path("id");
+            return id.isString() ? id.asString() : null;
+        }
+        catch (RuntimeException notARecordLocation) {
+            return null;
+        }
+    }
+}

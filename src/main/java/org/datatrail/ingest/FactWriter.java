@@ -1,0 +1,137 @@
+package org.datatrail.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.datatrail.organisation.SearchText;
+import org.datatrail.system.CypherResource;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.summary.SummaryCounters;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes validated facts with one batched {@code UNWIND} statement per kind of record, inside the caller's
+ * transaction. Writes are idempotent: records are merged on their ids, relationships are made to match the
+ * record, and evidence and dispute claims are only ever added.
+ */
+public final class FactWriter {
+
+    private static final TypeReference<Map<String, Object>> ROW = new TypeReference<>() {
+    };
+
+    private static final Map<Section, List<String>> STATEMENTS = new EnumMap<>(Map.ofEntries(
+            Map.entry(Section.SOURCES, List.of(query("write-sources.cypher"))),
+            Map.entry(Section.PURPOSES, List.of(query("write-purposes.cypher"), query("write-purpose-includes.cypher"))),
+            Map.entry(Section.DATA_CATEGORIES, List.of(query("write-data-categories.cypher"))),
+            Map.entry(Section.ORGANISATIONS,
+                    List.of(query("write-organisations.cypher"), query("write-organisation-parents.cypher"))),
+            Map.entry(Section.CONSENTS, List.of(query("write-consents.cypher"))),
+            Map.entry(Section.DATASETS, List.of(query("write-datasets.cypher"))),
+            Map.entry(Section.TRANSFERS, List.of(query("write-transfers.cypher"))),
+            Map.entry(Section.CAMPAIGNS, List.of(query("write-campaigns.cypher"))),
+            Map.entry(Section.ENFORCEMENT_ACTIONS, List.of(query("write-enforcement-actions.cypher"))),
+            Map.entry(Section.EVENTS, List.of(query("write-events.cypher"))),
+            Map.entry(Section.DISPUTES, List.of(query("write-disputes.cypher")))));
+    private static final String EVIDENCE = query("write-evidence.cypher");
+
+    private final JsonMapper mapper = JsonMapper.builder().build();
+
+    /** What a write changed in the database. */
+    public record Changes(int nodesCreated, int nodesDeleted, int relationshipsCreated, int relationshipsDeleted) {
+
+        Changes plus(SummaryCounters c) {
+            return new Changes(nodesCreated + c.nodesCreated(), nodesDeleted + c.nodesDeleted(),
+                    relationshipsCreated + c.relationshipsCreated(), relationshipsDeleted + c.relationshipsDeleted());
+        }
+    }
+
+    Changes write(TransactionContext tx, List<FactFile> files) {
+        Map<Section, List<Map<String, Object>>> rows = new EnumMap<>(Section.class);
+        List<Map<String, Object>> evidence = new ArrayList<>();
+        for (FactFile file : files) {
+            FactValidator.forEachRecord(file, (section, index, record) -> {
+                rows.computeIfAbsent(section, s -> new ArrayList<>()).add(row(section, record, evidence));
+            });
+        }
+        Changes changes = new Changes(0, 0, 0, 0);
+        // Sections in declaration order: everything a record refers to is written before it.
+        for (Section section : Section.values()) {
+            List<Map<String, Object>> sectionRows = rows.get(section);
+            if (sectionRows == null) {
+                continue;
+            }
+            for (String statement : STATEMENTS.get(section)) {
+                changes = changes.plus(tx.run(statement, Map.of("rows", sectionRows)).consume().counters());
+            }
+        }
+        if (!evidence.isEmpty()) {
+            changes = changes.plus(tx.run(EVIDENCE, Map.of("rows", evidence)).consume().counters());
+        }
+        return changes;
+    }
+
+    private Map<String, Object> row(Section section, JsonNode record, List<Map<String, Object>> evidence) {
+        Map<String, Object> row = new LinkedHashMap<>(mapper.convertValue(record, ROW));
+        String id = record.path("id").asString();
+        if (section.carriesEvidence) {
+            evidence.add(evidenceRow(id, record.path("evidence")));
+        }
+        if (section == Section.ORGANISATIONS) {
+            List<String> aliases = record.path("aliases").valueStream().map(JsonNode::asString).toList();
+            row.put("searchText", SearchText.of(record.path("name").asString(), aliases));
+        }
+        if (section == Section.DISPUTES) {
+            List<Map<String, Object>> claims = new ArrayList<>();
+            for (JsonNode claim : record.path("claims")) {
+                String claimId = "claim-" + digest(id, claim.path("value").asString()).substring(0, 20);
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("id", claimId);
+                c.put("value", claim.path("value").asString());
+                c.put("note", claim.path("note").isString() ? claim.path("note").asString() : null);
+                claims.add(c);
+                evidence.add(evidenceRow(claimId, claim.path("evidence")));
+            }
+            row.put("claims", claims);
+        }
+        return row;
+    }
+
+    private static Map<String, Object> evidenceRow(String factId, JsonNode items) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (JsonNode item : items) {
+            String source = item.path("source").asString();
+            String quote = item.path("quote").asString();
+            list.add(Map.of("id", "ev-" + digest(factId, source, Quotes.normalise(quote)).substring(0, 24), "source", source,
+                    "quote", quote));
+        }
+        return Map.of("factId", factId, "evidence", list);
+    }
+
+    private static String digest(String... parts) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String part : parts) {
+                sha.update(part.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String query(String file) {
+        return CypherResource.load(FactWriter.class, file);
+    }
+}

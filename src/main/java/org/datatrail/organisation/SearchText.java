@@ -1,0 +1,38 @@
+package org.datatrail.organisation;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Folds names for search so that "Emma’s Diary", "EMMAS DIARY" and "emmas-diary" meet: lower case, accents
+ * stripped, apostrophes dropped (so "emma's" becomes "emmas"), every other punctuation mark a space.
+ * The write path stores the folded names and aliases; a search query is folded the same way.
+ */
+public final class SearchText {
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern APOSTROPHES = Pattern.compile("['’‘`´]");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    private SearchText() {
+    }
+
+    /** The folded form of one text. */
+    public static String fold(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
+        String plain = MARKS.matcher(decomposed).replaceAll("");
+        plain = APOSTROPHES.matcher(plain).replaceAll("");
+        return NOT_WORD.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    }
+
+    /** Folded name and aliases, one per line, as stored in {@code Organisation.searchText}. */
+    public static String of(String name, Iterable<String> aliases) {
+        Stream.Builder<String> all = Stream.builder();
+        all.add(name);
+        aliases.forEach(all::add);
+        return all.build().map(SearchText::fold).distinct().collect(Collectors.joining("\n"));
+    }
+}

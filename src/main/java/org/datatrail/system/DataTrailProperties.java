@@ -1,0 +1,35 @@
+package org.datatrail.system;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * DataTrail's own settings ({@code datatrail.*}).
+ *
+ * @param dataDir where the embedded database (and its generated password) lives; ignored when
+ *        {@code spring.neo4j.uri} points at an external Neo4j
+ * @param neo4j settings of the embedded database
+ * @param seed what to load into an empty database on start-up
+ */
+@ConfigurationProperties("datatrail")
+public record DataTrailProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Neo4j neo4j, @DefaultValue Seed seed) {
+
+    /**
+     * @param boltPort loopback port of the embedded database's Bolt connector ({@code 0}: any free port)
+     * @param txLogRetention how much transaction log Neo4j keeps (Neo4j's {@code db.tx_log.rotation.retention_policy})
+     * @param transactionTimeout longest a transaction may run before Neo4j kills it
+     */
+    public record Neo4j(@DefaultValue("7687") int boltPort, @DefaultValue("2 files") String txLogRetention,
+            @DefaultValue("60s") Duration transactionTimeout) {
+    }
+
+    /**
+     * @param onEmpty load the seed when the database holds no facts yet
+     * @param location folder of seed files; {@code classpath:seed/} is the Emma's Diary case shipped in the jar
+     */
+    public record Seed(@DefaultValue("true") boolean onEmpty, @DefaultValue("classpath:seed/") String location) {
+    }
+}

@@ -1,0 +1,46 @@
+package org.datatrail.system;
+
+import java.util.List;
+
+import org.datatrail.ingest.FactWriter;
+import org.datatrail.ingest.SeedLoader;
+import org.neo4j.driver.Driver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings the database up to date before the application serves anything: applies pending schema
+ * migrations, then loads the seed if the database holds no facts yet (and loading on empty is enabled).
+ */
+@Component
+class DatabaseInitializer implements InitializingBean {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseInitializer.class);
+
+    private final Driver driver;
+    private final SeedLoader seedLoader;
+    private final DataTrailProperties properties;
+
+    DatabaseInitializer(Driver driver, SeedLoader seedLoader, DataTrailProperties properties) {
+        this.driver = driver;
+        this.seedLoader = seedLoader;
+        this.properties = properties;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        List<SchemaMigrations.Migration> applied = SchemaMigrations.fromClasspath(driver).migrate();
+        log.info("Schema up to date ({} migration(s) applied now)", applied.size());
+        if (properties.seed().onEmpty() && holdsNoFacts()) {
+            FactWriter.Changes changes = seedLoader.load(properties.seed().location());
+            log.info("Empty database: loaded the seed from {} ({} nodes, {} relationships)", properties.seed().location(),
+                    changes.nodesCreated(), changes.relationshipsCreated());
+        }
+    }
+
+    private boolean holdsNoFacts() {
+        return driver.executableQuery("MATCH (f:Fact) RETURN f LIMIT 1").execute().records().isEmpty();
+    }
+}

@@ -1,0 +1,2 @@
+/** Transfers: movements of datasets between organisations. */
+package org.datatrail.transfer;

@@ -1,0 +1,21 @@
+// Consents and privacy notices: what the data subjects were told, or agreed to, at collection.
+UNWIND $rows AS row
+MERGE (c:Consent {id: row.id})
+  ON CREATE SET c:Fact, c.recordedAt = datetime()
+SET c.title = row.title, c.kind = row.kind, c.channels = coalesce(row.channels, [])
+WITH c, row
+CALL (c, row) {
+  MATCH (c)-[r:PERMITS]->(p:Purpose) WHERE NOT p.id IN row.permittedPurposes DELETE r
+}
+CALL (c, row) {
+  UNWIND row.permittedPurposes AS purpose
+  MATCH (p:Purpose {id: purpose})
+  MERGE (c)-[:PERMITS]->(p)
+}
+CALL (c, row) {
+  MATCH (o:Organisation)-[r:ISSUED]->(c) WHERE row.issuedBy IS NULL OR o.id <> row.issuedBy DELETE r
+}
+CALL (c, row) {
+  MATCH (o:Organisation {id: row.issuedBy})
+  MERGE (o)-[:ISSUED]->(c)
+}

@@ -1,0 +1,30 @@
+// Datasets: who holds them, what they contain, whom they are about, the consents they were collected under.
+UNWIND $rows AS row
+MERGE (d:Dataset {id: row.id})
+  ON CREATE SET d:Fact, d.recordedAt = datetime()
+SET d.name = row.name, d.subjectGroups = row.subjectGroups,
+    d.collectionChannels = coalesce(row.collectionChannels, [])
+WITH d, row
+CALL (d, row) {
+  MATCH (o:Organisation)-[r:HOLDS]->(d) WHERE o.id <> row.heldBy DELETE r
+}
+CALL (d, row) {
+  MATCH (o:Organisation {id: row.heldBy})
+  MERGE (o)-[:HOLDS]->(d)
+}
+CALL (d, row) {
+  MATCH (d)-[r:HAS_CATEGORY]->(c:DataCategory) WHERE NOT c.id IN row.dataCategories DELETE r
+}
+CALL (d, row) {
+  UNWIND row.dataCategories AS category
+  MATCH (c:DataCategory {id: category})
+  MERGE (d)-[:HAS_CATEGORY]->(c)
+}
+CALL (d, row) {
+  MATCH (d)-[r:COLLECTED_UNDER]->(c:Consent) WHERE NOT c.id IN coalesce(row.consents, []) DELETE r
+}
+CALL (d, row) {
+  UNWIND coalesce(row.consents, []) AS consent
+  MATCH (c:Consent {id: consent})
+  MERGE (d)-[:COLLECTED_UNDER]->(c)
+}

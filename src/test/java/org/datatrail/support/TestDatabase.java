@@ -1,0 +1,86 @@
+package org.datatrail.support;
+
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.harness.Neo4j;
+import org.neo4j.harness.Neo4jBuilders;
+
+/**
+ * A real Neo4j (the harness, in process, Bolt only) and a Driver to it, for one test class.
+ */
+public final class TestDatabase implements AutoCloseable {
+
+    private final Neo4j neo4j;
+    private final Driver driver;
+
+    private TestDatabase(Neo4j neo4j) {
+        this.neo4j = neo4j;
+        this.driver = GraphDatabase.driver(neo4j.boltURI(), AuthTokens.none());
+    }
+
+    public static TestDatabase start() {
+        return new TestDatabase(Neo4jBuilders.newInProcessBuilder()
+            .withDisabledServer()
+            .withConfig(org.neo4j.configuration.GraphDatabaseSettings.keep_logical_logs, "1 files")
+            .build());
+    }
+
+    public Driver driver() {
+        return driver;
+    }
+
+    public Neo4j neo4j() {
+        return neo4j;
+    }
+
+    /** Removes every node, relationship, constraint and index. */
+    public void wipe() {
+        driver.executableQuery("MATCH (n) DETACH DELETE n").execute();
+        for (var r : driver.executableQuery("SHOW CONSTRAINTS YIELD name").execute().records()) {
+            driver.executableQuery("DROP CONSTRAINT `" + r.get("name").asString() + "`").execute();
+        }
+        for (var r : driver.executableQuery("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP'").execute().records()) {
+            driver.executableQuery("DROP INDEX `" + r.get("name").asString() + "`").execute();
+        }
+    }
+
+    /** Node count, relationship count and a checksum of every property: equal snapshots mean an unchanged graph. */
+    public GraphSnapshot snapshot() {
+        var record = driver.executableQuery("""
+                CALL () { MATCH (n) RETURN count(n) AS nodes }
+                CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
+                CALL () {
+                  MATCH (n)
+                  WITH n ORDER BY elementId(n)
+                  RETURN collect(labels(n) + [k IN keys(n) | k + '=' + CASE WHEN valueType(n[k]) STARTS WITH 'LIST'
+                    THEN reduce(s = '', x IN n[k] | s + toString(x) + ',') ELSE toString(n[k]) END]) AS props
+                }
+                CALL () {
+                  MATCH (a)-[r]->(b)
+                  WITH a, r, b ORDER BY elementId(r)
+                  RETURN collect([type(r), a.id, b.id]) AS rels
+                }
+                RETURN nodes, relationships, props, rels
+                """).execute().records().getFirst();
+        return new GraphSnapshot(record.get("nodes").asLong(), record.get("relationships").asLong(),
+                String.valueOf(record.get("props").asList().hashCode()) + "/" + record.get("rels").asList().hashCode());
+    }
+
+    public List<Map<String, Object>> rows(String cypher, Map<String, Object> params) {
+        return driver.executableQuery(cypher).withParameters(params).execute().records().stream().map(r -> r.asMap()).toList();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+        neo4j.close();
+    }
+
+    /** See {@link TestDatabase#snapshot()}. */
+    public record GraphSnapshot(long nodes, long relationships, String checksum) {
+    }
+}
