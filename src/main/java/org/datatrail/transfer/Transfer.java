@@ -99,4 +99,28 @@ public class Transfer {
     public List<Evidence> getEvidence() {
         return evidence;
     }
+
+    /** Opaque position of this transfer in an organisation's list of transfers, for {@code after}. */
+    public String getCursor() {
+        return java.util.Base64.getUrlEncoder().withoutPadding()
+            .encodeToString(("transfer:" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The transfer id inside a cursor from {@link #getCursor()}.
+     *
+     * @throws org.datatrail.system.BadArgumentException when it is not such a cursor
+     */
+    public static String idFromCursor(String cursor) {
+        try {
+            String text = new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
+            if (text.startsWith("transfer:")) {
+                return text.substring("transfer:".length());
+            }
+        }
+        catch (IllegalArgumentException malformed) {
+            // reported below
+        }
+        throw new org.datatrail.system.BadArgumentException("after", "is not a transfer cursor this API gave out ('" + cursor + "')");
+    }
 }

@@ -1,0 +1,62 @@
+package org.datatrail.consent;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.datatrail.consent.ConsentRule.ConsentCheck;
+import org.datatrail.evidence.Evidence;
+import org.datatrail.system.CypherResource;
+import org.datatrail.system.GraphReads;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** Consents, the purpose vocabulary, and the entities behind a ConsentCheck verdict. */
+@Controller
+class ConsentController {
+
+    private static final Map<String, String> QUERIES = CypherResource.named(ConsentController.class, "queries.cypher");
+
+    private final GraphReads reads;
+
+    ConsentController(GraphReads reads) {
+        this.reads = reads;
+    }
+
+    @QueryMapping
+    List<Purpose> purposes() {
+        List<String> ids = reads.rows(QUERIES.get("purposes"), Map.of()).stream().map(r -> r.get("id").asString()).toList();
+        return reads.load(Purpose.class, ids, Purpose::getId);
+    }
+
+    @BatchMapping
+    Map<Consent, List<Purpose>> permittedPurposes(List<Consent> consents) {
+        return reads.batch(consents, Consent::getId, QUERIES.get("permittedPurposes"), Purpose.class, Purpose::getId);
+    }
+
+    @BatchMapping
+    Map<Purpose, List<Purpose>> includes(List<Purpose> purposes) {
+        return reads.batch(purposes, Purpose::getId, QUERIES.get("includes"), Purpose.class, Purpose::getId);
+    }
+
+    @BatchMapping(typeName = "ConsentCheck", field = "uncoveredPurposes")
+    Map<ConsentCheck, List<Purpose>> uncoveredPurposes(List<ConsentCheck> checks) {
+        return byIds(checks, ConsentCheck::uncoveredPurposeIds, Purpose.class, Purpose::getId);
+    }
+
+    @BatchMapping(typeName = "ConsentCheck", field = "evidence")
+    Map<ConsentCheck, List<Evidence>> evidence(List<ConsentCheck> checks) {
+        return byIds(checks, ConsentCheck::evidenceIds, Evidence.class, Evidence::getId);
+    }
+
+    private <T> Map<ConsentCheck, List<T>> byIds(List<ConsentCheck> checks, java.util.function.Function<ConsentCheck, List<String>> ids,
+            Class<T> type, java.util.function.Function<T, String> idOf) {
+        Map<String, T> byId = new HashMap<>();
+        reads.load(type, checks.stream().flatMap(c -> ids.apply(c).stream()).distinct().toList(), idOf)
+            .forEach(e -> byId.put(idOf.apply(e), e));
+        Map<ConsentCheck, List<T>> result = new java.util.LinkedHashMap<>();
+        checks.forEach(c -> result.put(c, ids.apply(c).stream().map(byId::get).filter(java.util.Objects::nonNull).toList()));
+        return result;
+    }
+}

@@ -1,0 +1,87 @@
+package org.datatrail.evidence;
+
+import java.util.List;
+import java.util.Map;
+
+import org.datatrail.campaign.Campaign;
+import org.datatrail.consent.Consent;
+import org.datatrail.dataset.Dataset;
+import org.datatrail.enforcement.EnforcementAction;
+import org.datatrail.organisation.Organisation;
+import org.datatrail.system.CypherResource;
+import org.datatrail.system.GraphReads;
+import org.datatrail.transfer.Transfer;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** Evidence of every kind of fact, its sources, and the disputes where sources disagree. */
+@Controller
+class EvidenceController {
+
+    private static final Map<String, String> QUERIES = CypherResource.named(EvidenceController.class, "queries.cypher");
+    private static final String EVIDENCE = QUERIES.get("evidence");
+
+    private final GraphReads reads;
+
+    EvidenceController(GraphReads reads) {
+        this.reads = reads;
+    }
+
+    @QueryMapping
+    List<Dispute> disputes() {
+        List<String> ids = reads.rows(QUERIES.get("disputes"), Map.of()).stream().map(r -> r.get("id").asString()).toList();
+        return reads.load(Dispute.class, ids, Dispute::getId);
+    }
+
+    @QueryMapping
+    List<Source> sources() {
+        List<String> ids = reads.rows(QUERIES.get("sources"), Map.of()).stream().map(r -> r.get("id").asString()).toList();
+        return reads.load(Source.class, ids, Source::getId);
+    }
+
+    @BatchMapping
+    Map<Dispute, List<Claim>> claims(List<Dispute> disputes) {
+        return reads.batch(disputes, Dispute::getId, QUERIES.get("claims"), Claim.class, Claim::getId);
+    }
+
+    @BatchMapping
+    Map<Evidence, Source> source(List<Evidence> evidence) {
+        return reads.batchOne(evidence, Evidence::getId, QUERIES.get("source"), Source.class, Source::getId);
+    }
+
+    @BatchMapping(typeName = "Claim", field = "evidence")
+    Map<Claim, List<Evidence>> claimEvidence(List<Claim> claims) {
+        return reads.batch(claims, Claim::getId, EVIDENCE, Evidence.class, Evidence::getId);
+    }
+
+    @BatchMapping(typeName = "Organisation", field = "evidence")
+    Map<Organisation, List<Evidence>> organisationEvidence(List<Organisation> facts) {
+        return reads.batch(facts, Organisation::getId, EVIDENCE, Evidence.class, Evidence::getId);
+    }
+
+    @BatchMapping(typeName = "Transfer", field = "evidence")
+    Map<Transfer, List<Evidence>> transferEvidence(List<Transfer> facts) {
+        return reads.batch(facts, Transfer::getId, EVIDENCE, Evidence.class, Evidence::getId);
+    }
+
+    @BatchMapping(typeName = "Dataset", field = "evidence")
+    Map<Dataset, List<Evidence>> datasetEvidence(List<Dataset> facts) {
+        return reads.batch(facts, Dataset::getId, EVIDENCE, Evidence.class, Evidence::getId);
+    }
+
+    @BatchMapping(typeName = "Consent", field = "evidence")
+    Map<Consent, List<Evidence>> consentEvidence(List<Consent> facts) {
+        return reads.batch(facts, Consent::getId, EVIDENCE, Evidence.class, Evidence::getId);
+    }
+
+    @BatchMapping(typeName = "Campaign", field = "evidence")
+    Map<Campaign, List<Evidence>> campaignEvidence(List<Campaign> facts) {
+        return reads.batch(facts, Campaign::getId, EVIDENCE, Evidence.class, Evidence::getId);
+    }
+
+    @BatchMapping(typeName = "EnforcementAction", field = "evidence")
+    Map<EnforcementAction, List<Evidence>> enforcementEvidence(List<EnforcementAction> facts) {
+        return reads.batch(facts, EnforcementAction::getId, EVIDENCE, Evidence.class, Evidence::getId);
+    }
+}

@@ -1,0 +1,70 @@
+package org.datatrail.system;
+
+import java.util.List;
+import java.util.Map;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import org.datatrail.ingest.FactValidationException;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns failures into GraphQL errors with a clear message and a classification, never a stack trace:
+ * bad arguments and refused input are BAD_REQUEST (naming the argument or field), unknown ids NOT_FOUND,
+ * a query the database stopped for running too long TIMEOUT, anything else INTERNAL_ERROR (logged).
+ */
+@Component
+class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
+
+    /** Classification of a query the database stopped for running too long. */
+    enum DataTrailErrorType implements graphql.ErrorClassification {
+        TIMEOUT
+    }
+
+    @Override
+    protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+        GraphqlErrorBuilder<?> error = GraphqlErrorBuilder.newError(env);
+        if (ex instanceof BadArgumentException bad) {
+            return error.errorType(ErrorType.BAD_REQUEST).message(bad.getMessage()).extensions(Map.of("argument", bad.argument())).build();
+        }
+        if (ex instanceof NotFoundException notFound) {
+            return error.errorType(ErrorType.NOT_FOUND).message(notFound.getMessage()).build();
+        }
+        if (ex instanceof FactValidationException refused) {
+            List<Map<String, String>> problems = refused.problems().stream()
+                .map(p -> Map.of("field", inputField(p.location()), "message", p.message()))
+                .toList();
+            String summary = problems.stream().map(p -> p.get("field") + ": " + p.get("message")).reduce((a, b) -> a + "; " + b).orElse("");
+            return error.errorType(ErrorType.BAD_REQUEST)
+                .message("Refused, nothing was written: " + summary)
+                .extensions(Map.of("problems", problems))
+                .build();
+        }
+        if (ex instanceof Neo4jException db && isTimeout(db)) {
+            return error.errorType(DataTrailErrorType.TIMEOUT)
+                .message("The database stopped this query because it ran too long; narrow it (fewer hops, a date range, a 'to' or 'toType')")
+                .build();
+        }
+        log.error("Unexpected failure in {}", env.getExecutionStepInfo().getPath(), ex);
+        return null; // Spring for GraphQL answers INTERNAL_ERROR with a generic message
+    }
+
+    /** {@code transfers[0].evidence[1].source} (a facts-file location) as the mutation's {@code input.evidence[1].source}. */
+    static String inputField(String location) {
+        int dot = location.indexOf("].");
+        return dot < 0 ? "input" : "input." + location.substring(dot + 2);
+    }
+
+    private static boolean isTimeout(Neo4jException e) {
+        String code = String.valueOf(e.code());
+        return code.contains("TransactionTimedOut") || code.contains("Terminated") || code.contains("TransactionTimedOutClientConfiguration");
+    }
+}

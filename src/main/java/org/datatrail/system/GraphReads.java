@@ -1,0 +1,119 @@
+package org.datatrail.system;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.QueryConfig;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.RoutingControl;
+import org.neo4j.ogm.session.Session;
+import org.neo4j.ogm.session.SessionFactory;
+import org.neo4j.ogm.transaction.Transaction;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every read the API makes goes through here, so that every read runs in a READ access-mode transaction
+ * (the database itself refuses a write) and is counted (so tests can prove a request runs a constant
+ * number of queries). Entities are loaded through OGM; traversals run as Cypher on the Driver.
+ */
+@Component
+public final class GraphReads {
+
+    private final Driver driver;
+    private final SessionFactory sessionFactory;
+    private final AtomicLong queries = new AtomicLong();
+
+    public GraphReads(Driver driver, SessionFactory sessionFactory) {
+        this.driver = driver;
+        this.sessionFactory = sessionFactory;
+    }
+
+    /** Runs a read-only Cypher query with parameters. */
+    public List<Record> rows(String cypher, Map<String, Object> parameters) {
+        queries.incrementAndGet();
+        return driver.executableQuery(cypher)
+            .withParameters(parameters)
+            .withConfig(QueryConfig.builder().withRouting(RoutingControl.READ).build())
+            .execute()
+            .records();
+    }
+
+    /**
+     * Loads entities by id in one query, in a read-only transaction.
+     *
+     * @return the entities in the order of {@code ids}; ids that name nothing are left out
+     */
+    public <T> List<T> load(Class<T> type, Collection<String> ids, Function<T, String> idOf) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        queries.incrementAndGet();
+        Session session = sessionFactory.openSession();
+        Collection<T> loaded;
+        try (Transaction tx = session.beginTransaction(Transaction.Type.READ_ONLY)) {
+            loaded = session.loadAll(type, new ArrayList<>(new LinkedHashSet<>(ids)), 0);
+            tx.commit();
+        }
+        Map<String, T> byId = new HashMap<>();
+        loaded.forEach(entity -> byId.put(idOf.apply(entity), entity));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * For each source id, the ids of the nodes it is related to, in one query. The query must take
+     * {@code $ids} and return {@code source} and {@code targets} (a list of ids).
+     */
+    public Map<String, List<String>> related(String cypher, Collection<String> sourceIds) {
+        Map<String, List<String>> result = new LinkedHashMap<>();
+        sourceIds.forEach(id -> result.put(id, List.of()));
+        for (Record r : rows(cypher, Map.of("ids", List.copyOf(new LinkedHashSet<>(sourceIds))))) {
+            result.put(r.get("source").asString(), r.get("targets").asList(v -> v.asString()));
+        }
+        return result;
+    }
+
+    /**
+     * Resolves a relationship for a batch of parents: related ids in one query, the related entities in
+     * a second, whatever the batch size.
+     */
+    public <P, T> Map<P, List<T>> batch(Collection<P> parents, Function<P, String> parentId, String relatedCypher,
+            Class<T> type, Function<T, String> idOf) {
+        Map<String, List<String>> targets = related(relatedCypher, parents.stream().map(parentId).toList());
+        List<String> allIds = targets.values().stream().flatMap(List::stream).distinct().toList();
+        Map<String, T> entities = new HashMap<>();
+        load(type, allIds, idOf).forEach(e -> entities.put(idOf.apply(e), e));
+        Map<P, List<T>> result = new LinkedHashMap<>();
+        for (P parent : parents) {
+            result.put(parent, targets.getOrDefault(parentId.apply(parent), List.of()).stream()
+                .map(entities::get)
+                .filter(java.util.Objects::nonNull)
+                .toList());
+        }
+        return result;
+    }
+
+    /** Like {@link #batch} for a to-one relationship: each parent maps to its one related entity, or none. */
+    public <P, T> Map<P, T> batchOne(Collection<P> parents, Function<P, String> parentId, String relatedCypher,
+            Class<T> type, Function<T, String> idOf) {
+        Map<P, T> result = new LinkedHashMap<>();
+        batch(parents, parentId, relatedCypher, type, idOf).forEach((p, list) -> {
+            if (!list.isEmpty()) {
+                result.put(p, list.getFirst());
+            }
+        });
+        return result;
+    }
+
+    /** Queries run since start-up (for tests and diagnostics). */
+    public long queryCount() {
+        return queries.get();
+    }
+}

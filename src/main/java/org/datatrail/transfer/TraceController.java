@@ -1,0 +1,96 @@
+package org.datatrail.transfer;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.datatrail.organisation.Organisation;
+import org.datatrail.organisation.OrganisationType;
+import org.datatrail.system.BadArgumentException;
+import org.datatrail.system.GraphReads;
+import org.datatrail.system.NotFoundException;
+import org.datatrail.system.Pages;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** Query.traceFlows, Query.upstream, Query.shortestFlow and the fields of FlowPath. */
+@Controller
+class TraceController {
+
+    private final Traces traces;
+    private final GraphReads reads;
+
+    TraceController(Traces traces, GraphReads reads) {
+        this.traces = traces;
+        this.reads = reads;
+    }
+
+    @QueryMapping
+    List<FlowPath> traceFlows(@Argument String from, @Argument String to, @Argument OrganisationType toType, @Argument Integer maxHops,
+            @Argument LocalDate since, @Argument LocalDate until, @Argument Integer first, @Argument String after,
+            @Argument String dataCategory, @Argument Boolean childrenOnly, @Argument String purpose) {
+        int hops = hops(maxHops, 4);
+        Pages.Page page = Pages.page(first, after);
+        requireOrganisations(to == null ? List.of(from) : List.of(from, to));
+        if (since != null && until != null && until.isBefore(since)) {
+            throw new BadArgumentException("until", "(" + until + ") is before since (" + since + ")");
+        }
+        return traces.downstream(from, new Traces.Filter(to, toType == null ? null : toType.name(), since, until, dataCategory,
+                Boolean.TRUE.equals(childrenOnly), purpose), hops, page);
+    }
+
+    @QueryMapping
+    List<FlowPath> upstream(@Argument String to, @Argument Integer maxHops, @Argument Integer first, @Argument String after,
+            @Argument LocalDate since, @Argument LocalDate until) {
+        int hops = hops(maxHops, 4);
+        Pages.Page page = Pages.page(first, after);
+        requireOrganisations(List.of(to));
+        return traces.upstream(to, since, until, hops, page);
+    }
+
+    @QueryMapping
+    FlowPath shortestFlow(@Argument String between, @Argument String and, @Argument Integer maxHops) {
+        int hops = hops(maxHops, Traces.MAX_HOPS);
+        requireOrganisations(List.of(between, and));
+        return traces.shortest(between, and, hops).stream().findFirst().orElse(null);
+    }
+
+    @BatchMapping
+    Map<FlowPath, List<Organisation>> organisations(List<FlowPath> paths) {
+        List<String> ids = paths.stream().flatMap(p -> p.organisationIds().stream()).distinct().toList();
+        Map<String, Organisation> byId = new java.util.HashMap<>();
+        reads.load(Organisation.class, ids, Organisation::getId).forEach(o -> byId.put(o.getId(), o));
+        Map<FlowPath, List<Organisation>> result = new java.util.LinkedHashMap<>();
+        paths.forEach(p -> result.put(p, p.organisationIds().stream().map(byId::get).toList()));
+        return result;
+    }
+
+    @BatchMapping
+    Map<FlowPath, List<Transfer>> transfers(List<FlowPath> paths) {
+        List<String> ids = paths.stream().flatMap(p -> p.transferIds().stream()).distinct().toList();
+        Map<String, Transfer> byId = new java.util.HashMap<>();
+        reads.load(Transfer.class, ids, Transfer::getId).forEach(t -> byId.put(t.getId(), t));
+        Map<FlowPath, List<Transfer>> result = new java.util.LinkedHashMap<>();
+        paths.forEach(p -> result.put(p, p.transferIds().stream().map(byId::get).toList()));
+        return result;
+    }
+
+    private static int hops(Integer maxHops, int fallback) {
+        int hops = maxHops == null ? fallback : maxHops;
+        if (hops < 1 || hops > Traces.MAX_HOPS) {
+            throw new BadArgumentException("maxHops", "must be between 1 and " + Traces.MAX_HOPS + ", was " + hops);
+        }
+        return hops;
+    }
+
+    private void requireOrganisations(List<String> ids) {
+        List<String> found = reads.load(Organisation.class, ids, Organisation::getId).stream().map(Organisation::getId).toList();
+        for (String id : ids) {
+            if (!found.contains(id)) {
+                throw new NotFoundException("organisation", id);
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+// Queries of the organisation feature. Relation queries take $ids and return `source` and `targets`.
+
+// query: search
+// Full-text search over folded names and aliases; each word must match, exactly or as a prefix, and exact
+// words rank higher. $lucene is built from the folded query (letters, digits and spaces only).
+CALL db.index.fulltext.queryNodes('organisation_search', $lucene) YIELD node, score
+RETURN node.id AS id
+ORDER BY score DESC, node.name
+SKIP $offset LIMIT $first
+
+// query: partOf
+UNWIND $ids AS id
+MATCH (:Organisation {id: id})-[:PART_OF]->(p:Organisation)
+RETURN id AS source, collect(p.id) AS targets
+
+// query: datasets
+UNWIND $ids AS id
+MATCH (:Organisation {id: id})-[:HOLDS]->(d:Dataset)
+WITH id, d ORDER BY d.name
+RETURN id AS source, collect(d.id) AS targets
+
+// query: campaigns
+UNWIND $ids AS id
+MATCH (:Organisation {id: id})-[:RAN]->(c:Campaign)
+WITH id, c ORDER BY c.startDate, c.name
+RETURN id AS source, collect(c.id) AS targets
+
+// query: enforcementActions
+UNWIND $ids AS id
+MATCH (a:EnforcementAction)-[:AGAINST]->(:Organisation {id: id})
+WITH DISTINCT id, a ORDER BY a.date, a.id
+RETURN id AS source, collect(a.id) AS targets
+
+// query: transfersPage
+// One page of each organisation's transfers in one direction, oldest first (undated last), after the
+// transfer named by the page's cursor (keyset paging: no SKIP over a hub's 100k transfers).
+UNWIND $keys AS key
+CALL (key) {
+  OPTIONAL MATCH (a:Transfer {id: key.after})
+  WITH key, coalesce(a.date, date('9999-12-31')) AS afterDate, a.id AS afterId
+  CALL (key) {
+    MATCH (:Organisation {id: key.organisation})-[:SENT]->(t:Transfer) WHERE key.outgoing RETURN t
+    UNION
+    MATCH (t:Transfer)-[:TO]->(:Organisation {id: key.organisation}) WHERE NOT key.outgoing RETURN t
+  }
+  WITH t, coalesce(t.date, date('9999-12-31')) AS d, afterDate, afterId
+  WHERE afterId IS NULL OR d > afterDate OR (d = afterDate AND t.id > afterId)
+  WITH t, d ORDER BY d, t.id
+  LIMIT key.first
+  RETURN collect(t.id) AS transfers
+}
+RETURN key.organisation AS organisation, key.outgoing AS outgoing, key.after AS after, key.first AS first, transfers

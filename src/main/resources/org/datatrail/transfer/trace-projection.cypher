@@ -1,0 +1,35 @@
+// Shared tail of every trace: keep simple chains only (no organisation twice), apply the purpose filter,
+// order shortest first (then by transfer ids, so pages are stable), take one page, and return what the
+// consent check needs: each hop's purposes, the consents of the dataset it carried with every purpose
+// they cover (the INCLUDES closure), and the campaigns the last receiver ran with that data.
+  AND all(i IN range(0, size(orgs) - 2) WHERE NOT orgs[i] IN orgs[i + 1..])
+WITH transfers, orgs, last(orgs) AS endOrg, last(transfers) AS lastTransfer
+WHERE $purpose IS NULL
+   OR any(x IN transfers WHERE EXISTS { (x)-[:FOR]->(:Purpose {id: $purpose}) })
+   OR EXISTS { (endOrg)-[:RAN]->(:Campaign)-[:FOR]->(:Purpose {id: $purpose}) }
+WITH transfers, orgs, endOrg, lastTransfer
+ORDER BY size(transfers), [x IN transfers | x.id]
+SKIP $offset LIMIT $first
+RETURN [x IN orgs | x.id] AS organisations,
+  [x IN transfers | x {
+     .id,
+     from: [(f:Organisation)-[:SENT]->(x) | f.name][0],
+     to: [(x)-[:TO]->(r:Organisation) | r.name][0],
+     dataset: [(x)-[:CARRIES]->(d:Dataset) | d.name][0],
+     purposes: [(x)-[:FOR]->(p:Purpose) | p {.id, .name}],
+     consents: COLLECT {
+        MATCH (x)-[:CARRIES]->(:Dataset)-[:COLLECTED_UNDER]->(c:Consent)
+        WITH c ORDER BY c.title
+        RETURN c {
+          .id, .title,
+          covers: COLLECT {
+            MATCH (c)-[:PERMITS]->(:Purpose)-[:INCLUDES]->{0,}(q:Purpose)
+            WITH DISTINCT q ORDER BY q.name
+            RETURN q {.id, .name} },
+          evidence: [(c)-[:SUPPORTED_BY]->(e:Evidence) | e.id] } },
+     evidence: [(x)-[:SUPPORTED_BY]->(e:Evidence) | e.id]
+  }] AS hops,
+  [(endOrg)-[:RAN]->(cam:Campaign)-[:USED]->(:Dataset)<-[:CARRIES]-(lastTransfer) | cam {
+     .id, .name,
+     purposes: [(cam)-[:FOR]->(p:Purpose) | p {.id, .name}],
+     evidence: [(cam)-[:SUPPORTED_BY]->(e:Evidence) | e.id] }] AS campaigns
