@@ -46,7 +46,7 @@ CALL (key) {
   WITH t, coalesce(t.date, date('9999-12-31')) AS d, afterDate, afterId
   WHERE afterId IS NULL OR d > afterDate OR (d = afterDate AND t.id > afterId)
   WITH t, d ORDER BY d, t.id
-  LIMIT key.first
-  RETURN collect(t.id) AS transfers
+  // LIMIT takes no per-row value, so the page is cut from the ordered list
+  RETURN collect(t.id)[..key.first] AS transfers
 }
 RETURN key.organisation AS organisation, key.outgoing AS outgoing, key.after AS after, key.first AS first, transfers

@@ -1,0 +1,134 @@
+package org.datatrail.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import graphql.introspection.IntrospectionQuery;
+import graphql.introspection.IntrospectionResultToSchema;
+import graphql.language.Document;
+import graphql.language.EnumTypeDefinition;
+import graphql.language.EnumValueDefinition;
+import graphql.language.FieldDefinition;
+import graphql.language.InputValueDefinition;
+import graphql.language.ObjectTypeDefinition;
+import graphql.language.ScalarTypeDefinition;
+import graphql.language.Type;
+import graphql.language.TypeDefinition;
+import graphql.parser.Parser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import org.datatrail.support.Testers;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The served schema, read back by introspection over HTTP, contains every type, field, argument and enum
+ * value of the investigator-API contract under the same names, with compatible types. The contract is
+ * {@code ../shared/contract/investigator-api.graphqls} where a checkout has it, else the copy in
+ * {@code src/test/resources/contract} (and where both exist they must be identical).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ContractIntegrationTests {
+
+    static final Path SHARED = Path.of("../shared/contract/investigator-api.graphqls");
+    static final Path COPY = Path.of("src/test/resources/contract/investigator-api.graphqls");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        Testers.embeddedDatabase(registry, "src/test/resources/facts/small");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theServedSchemaContainsTheContract() throws IOException {
+        TypeDefinitionRegistry contract = new graphql.schema.idl.SchemaParser().parse(Files.readString(Files.exists(SHARED) ? SHARED : COPY));
+        Map<String, Object> introspection = Testers.graphQl(port).document(IntrospectionQuery.INTROSPECTION_QUERY).execute()
+            .path("").entity(Map.class).get();
+        Document served = new IntrospectionResultToSchema().createSchemaDefinition(introspection);
+        Map<String, TypeDefinition> servedTypes = new java.util.HashMap<>();
+        served.getDefinitionsOfType(TypeDefinition.class).forEach(t -> servedTypes.put(t.getName(), t));
+
+        List<String> missing = new ArrayList<>();
+        for (TypeDefinition<?> type : contract.types().values()) {
+            TypeDefinition<?> actual = servedTypes.get(type.getName());
+            if (actual == null || actual.getClass() != type.getClass()) {
+                missing.add("type " + type.getName());
+                continue;
+            }
+            if (type instanceof ObjectTypeDefinition object) {
+                compareFields(object, (ObjectTypeDefinition) actual, missing);
+            }
+            if (type instanceof EnumTypeDefinition e) {
+                List<String> values = ((EnumTypeDefinition) actual).getEnumValueDefinitions().stream().map(EnumValueDefinition::getName).toList();
+                e.getEnumValueDefinitions().stream().filter(v -> !values.contains(v.getName()))
+                    .forEach(v -> missing.add("enum value " + e.getName() + "." + v.getName()));
+            }
+        }
+        contract.scalars().keySet().stream().filter(s -> !graphql.schema.idl.ScalarInfo.isGraphqlSpecifiedScalar(s))
+            .filter(s -> !(servedTypes.get(s) instanceof ScalarTypeDefinition))
+            .forEach(s -> missing.add("scalar " + s));
+
+        assertThat(missing).as("contract elements missing, renamed or incompatible in the served schema").isEmpty();
+    }
+
+    @Test
+    void theRepositoryCopyOfTheContractIsTheSharedOne() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(SHARED),
+                "Skipped: ../shared/contract is not beside this checkout; the copy in src/test/resources/contract is used");
+        assertThat(Files.readString(COPY)).isEqualTo(Files.readString(SHARED));
+    }
+
+    private static void compareFields(ObjectTypeDefinition expected, ObjectTypeDefinition actual, List<String> missing) {
+        for (FieldDefinition field : expected.getFieldDefinitions()) {
+            FieldDefinition served = actual.getFieldDefinitions().stream().filter(f -> f.getName().equals(field.getName())).findFirst().orElse(null);
+            String where = expected.getName() + "." + field.getName();
+            if (served == null) {
+                missing.add("field " + where);
+                continue;
+            }
+            if (!compatible(field.getType(), served.getType())) {
+                missing.add("field " + where + " has type " + text(served.getType()) + ", contract says " + text(field.getType()));
+            }
+            for (InputValueDefinition arg : field.getInputValueDefinitions()) {
+                InputValueDefinition servedArg = served.getInputValueDefinitions().stream()
+                    .filter(a -> a.getName().equals(arg.getName())).findFirst().orElse(null);
+                if (servedArg == null) {
+                    missing.add("argument " + where + "(" + arg.getName() + ")");
+                }
+                else if (!text(arg.getType()).equals(text(servedArg.getType()))) {
+                    missing.add("argument " + where + "(" + arg.getName() + ") has type " + text(servedArg.getType()) + ", contract says "
+                            + text(arg.getType()));
+                }
+            }
+            served.getInputValueDefinitions().stream()
+                .filter(a -> a.getType() instanceof graphql.language.NonNullType && a.getDefaultValue() == null)
+                .filter(a -> field.getInputValueDefinitions().stream().noneMatch(c -> c.getName().equals(a.getName())))
+                .forEach(a -> missing.add("argument " + where + "(" + a.getName() + ") is required but not in the contract"));
+        }
+    }
+
+    /** Same named type and list shape; a served field may be stricter (non-null) than the contract, never looser. */
+    private static boolean compatible(Type<?> contract, Type<?> served) {
+        String c = text(contract);
+        String s = text(served);
+        return s.replace("!", "").equals(c.replace("!", "")) && countBangs(s) >= countBangs(c);
+    }
+
+    private static long countBangs(String t) {
+        return t.chars().filter(ch -> ch == '!').count();
+    }
+
+    private static String text(Type<?> type) {
+        return graphql.language.AstPrinter.printAst(type);
+    }
+}
