@@ -7,6 +7,7 @@ import java.util.Map;
 import org.datatrail.system.CypherResource;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Service;
 
@@ -35,7 +36,9 @@ public final class FactIngest {
      * @throws FactValidationException listing every problem, when the input is refused (nothing is written)
      */
     public FactWriter.Changes ingest(List<FactFile> files) {
-        try (Session session = driver.session()) {
+        try (Session session = driver.session(SessionConfig.builder()
+            .withBookmarkManager(driver.executableQueryBookmarkManager())
+            .build())) {
             return session.executeWrite(tx -> {
                 List<Problem> problems = validator.validate(files, existingKinds(tx, files));
                 if (!problems.isEmpty()) {
@@ -52,7 +55,10 @@ public final class FactIngest {
      * @return every problem found; empty when the input would be accepted
      */
     public List<Problem> check(List<FactFile> files) {
-        try (Session session = driver.session()) {
+        try (Session session = driver.session(SessionConfig.builder()
+            .withDefaultAccessMode(org.neo4j.driver.AccessMode.READ)
+            .withBookmarkManager(driver.executableQueryBookmarkManager())
+            .build())) {
             return session.executeRead(tx -> validator.validate(files, existingKinds(tx, files)));
         }
     }

@@ -10,13 +10,17 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
+import java.time.Duration;
+
+import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.RoutingControl;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
 import org.neo4j.ogm.session.Session;
 import org.neo4j.ogm.session.SessionFactory;
 import org.neo4j.ogm.transaction.Transaction;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,21 +33,28 @@ public final class GraphReads {
 
     private final Driver driver;
     private final SessionFactory sessionFactory;
+    private final TransactionConfig readTransaction;
     private final AtomicLong queries = new AtomicLong();
 
-    public GraphReads(Driver driver, SessionFactory sessionFactory) {
+    public GraphReads(Driver driver, SessionFactory sessionFactory,
+            @Value("${datatrail.api.query-timeout:30s}") Duration queryTimeout) {
         this.driver = driver;
         this.sessionFactory = sessionFactory;
+        this.readTransaction = TransactionConfig.builder().withTimeout(queryTimeout).build();
     }
 
-    /** Runs a read-only Cypher query with parameters. */
+    /**
+     * Runs a read-only Cypher query with parameters, in a READ transaction that Neo4j kills after the
+     * configured query timeout.
+     */
     public List<Record> rows(String cypher, Map<String, Object> parameters) {
         queries.incrementAndGet();
-        return driver.executableQuery(cypher)
-            .withParameters(parameters)
-            .withConfig(QueryConfig.builder().withRouting(RoutingControl.READ).build())
-            .execute()
-            .records();
+        try (org.neo4j.driver.Session session = driver.session(SessionConfig.builder()
+            .withDefaultAccessMode(AccessMode.READ)
+            .withBookmarkManager(driver.executableQueryBookmarkManager())
+            .build())) {
+            return session.executeRead(tx -> tx.run(cypher, parameters).list(), readTransaction);
+        }
     }
 
     /**

@@ -82,6 +82,40 @@ class ContractIntegrationTests {
     }
 
     @Test
+    void everyTypeFieldAndArgumentHasADescription() {
+        Map<String, Object> introspection = Testers.graphQl(port).document(IntrospectionQuery.INTROSPECTION_QUERY).execute()
+            .path("").entity(Map.class).get();
+        Document served = new IntrospectionResultToSchema().createSchemaDefinition(introspection);
+        List<String> undescribed = new ArrayList<>();
+        for (TypeDefinition<?> type : served.getDefinitionsOfType(TypeDefinition.class)) {
+            if (type.getName().startsWith("__") || graphql.schema.idl.ScalarInfo.isGraphqlSpecifiedScalar(type.getName())) {
+                continue;
+            }
+            if (blank(type)) {
+                undescribed.add(type.getName());
+            }
+            if (type instanceof ObjectTypeDefinition object) {
+                for (FieldDefinition f : object.getFieldDefinitions()) {
+                    if (blank(f)) {
+                        undescribed.add(type.getName() + "." + f.getName());
+                    }
+                    f.getInputValueDefinitions().stream().filter(ContractIntegrationTests::blank)
+                        .forEach(a -> undescribed.add(type.getName() + "." + f.getName() + "(" + a.getName() + ")"));
+                }
+            }
+            if (type instanceof graphql.language.InputObjectTypeDefinition input) {
+                input.getInputValueDefinitions().stream().filter(ContractIntegrationTests::blank)
+                    .forEach(a -> undescribed.add(type.getName() + "." + a.getName()));
+            }
+        }
+        assertThat(undescribed).as("schema elements without a description").isEmpty();
+    }
+
+    private static boolean blank(graphql.language.AbstractDescribedNode<?> node) {
+        return node.getDescription() == null || node.getDescription().getContent().isBlank();
+    }
+
+    @Test
     void theRepositoryCopyOfTheContractIsTheSharedOne() throws IOException {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(SHARED),
                 "Skipped: ../shared/contract is not beside this checkout; the copy in src/test/resources/contract is used");
