@@ -91,7 +91,7 @@ class ContractIntegrationTests {
             if (type.getName().startsWith("__") || graphql.schema.idl.ScalarInfo.isGraphqlSpecifiedScalar(type.getName())) {
                 continue;
             }
-            if (blank(type)) {
+            if (blank((graphql.language.AbstractDescribedNode<?>) type)) {
                 undescribed.add(type.getName());
             }
             if (type instanceof ObjectTypeDefinition object) {
