@@ -1,0 +1,63 @@
+package org.datatrail.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium driven through Debian's chromedriver, with every host but localhost
+ * unresolvable, so a page that needs anything from the internet fails the test. Skips (with a message)
+ * where the browser is not installed; {@code .ci/run} installs it.
+ */
+public final class HeadlessChromium {
+
+    static final File CHROMIUM = new File("/usr/bin/chromium");
+    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+    private HeadlessChromium() {
+    }
+
+    public static WebDriver start() {
+        Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
+                "Skipped: Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver; .ci/run does this)");
+        try {
+            Path profile = Files.createTempDirectory("datatrail-chromium-");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM);
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                    "--window-size=1400,900", "--user-data-dir=" + profile,
+                    // offline proof: nothing but the app itself can be reached
+                    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost");
+            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+            return new ChromeDriver(service, options);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Saves a screenshot under target/screenshots (a build artefact). */
+    public static Path screenshot(WebDriver driver, String name) {
+        try {
+            Path target = Path.of("target", "screenshots", name + ".png");
+            Files.createDirectories(target.getParent());
+            File shot = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.datatrail.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.datatrail.support.HeadlessChromium;
+import org.datatrail.support.Testers;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The explorer in a real browser with no network beyond localhost: it loads, runs a trace, shows the answer. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GraphiqlBrowserTests {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        Testers.embeddedDatabase(registry, null);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void runsATraceOfflineAndShowsTheChain() {
+        WebDriver browser = HeadlessChromium.start();
+        try {
+            browser.get("http://localhost:" + port + "/graphiql");
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            wait.until(b -> !b.findElements(By.cssSelector(".graphiql-query-editor .CodeMirror")).isEmpty());
+            JavascriptExecutor js = (JavascriptExecutor) browser;
+            js.executeScript("document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(arguments[0])",
+                    "{ traceFlows(from: \"lifecycle-marketing\", maxHops: 4) { hops organisations { name } consent { covered } } }");
+            browser.findElement(By.cssSelector(".graphiql-execute-button")).click();
+
+            wait.until(b -> String.valueOf(js.executeScript(
+                    "return document.querySelector('.graphiql-response .CodeMirror').CodeMirror.getValue()")).contains("Labour Party"));
+            String answer = String.valueOf(js.executeScript("return document.querySelector('.graphiql-response .CodeMirror').CodeMirror.getValue()"));
+
+            assertThat(answer).contains("Lifecycle Marketing (Mother and Baby) Ltd", "Experian Marketing Services", "Labour Party",
+                    "\"covered\": false");
+            HeadlessChromium.screenshot(browser, "graphiql");
+        }
+        finally {
+            browser.quit();
+        }
+    }
+}
