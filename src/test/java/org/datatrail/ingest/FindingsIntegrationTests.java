@@ -62,6 +62,17 @@ class FindingsIntegrationTests {
     }
 
     @Test
+    void recordingAnExistingIdUpdatesItAndKeepsEveryPieceOfEvidence() {
+        graphQl.documentName("recordOrganisation")
+            .variable("input", Map.of("id", "party", "name", "The Party (renamed)", "types", List.of("POLITICAL_PARTY"),
+                    "evidence", List.of(Map.of("source", "src-b", "quote", "now called The Party (renamed)"))))
+            .execute()
+            .path("recordOrganisation.name").entity(String.class).isEqualTo("The Party (renamed)")
+            .path("recordOrganisation.evidence[*].quote").entityList(String.class)
+            .satisfies(quotes -> assertThat(quotes).containsExactlyInAnyOrder("The Party used it", "now called The Party (renamed)"));
+    }
+
+    @Test
     void recordsATransferThatTracesThenPickUp() {
         graphQl.documentName("recordTransfer")
             .variable("input", Map.of("id", "t3", "from", "party", "to", "broker", "dataset", "club-members", "date", "2019-06-01",
