@@ -1,6 +1,5 @@
 package org.datatrail.consent;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,21 +41,11 @@ class ConsentController {
 
     @BatchMapping(typeName = "ConsentCheck", field = "uncoveredPurposes")
     Map<ConsentCheck, List<Purpose>> uncoveredPurposes(List<ConsentCheck> checks) {
-        return byIds(checks, ConsentCheck::uncoveredPurposeIds, Purpose.class, Purpose::getId);
+        return reads.byIds(checks, ConsentCheck::uncoveredPurposeIds, Purpose.class, Purpose::getId);
     }
 
     @BatchMapping(typeName = "ConsentCheck", field = "evidence")
     Map<ConsentCheck, List<Evidence>> evidence(List<ConsentCheck> checks) {
-        return byIds(checks, ConsentCheck::evidenceIds, Evidence.class, Evidence::getId);
-    }
-
-    private <T> Map<ConsentCheck, List<T>> byIds(List<ConsentCheck> checks, java.util.function.Function<ConsentCheck, List<String>> ids,
-            Class<T> type, java.util.function.Function<T, String> idOf) {
-        Map<String, T> byId = new HashMap<>();
-        reads.load(type, checks.stream().flatMap(c -> ids.apply(c).stream()).distinct().toList(), idOf)
-            .forEach(e -> byId.put(idOf.apply(e), e));
-        Map<ConsentCheck, List<T>> result = new java.util.LinkedHashMap<>();
-        checks.forEach(c -> result.put(c, ids.apply(c).stream().map(byId::get).filter(java.util.Objects::nonNull).toList()));
-        return result;
+        return reads.byIds(checks, ConsentCheck::evidenceIds, Evidence.class, Evidence::getId);
     }
 }

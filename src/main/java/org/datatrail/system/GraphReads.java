@@ -98,15 +98,21 @@ public final class GraphReads {
     public <P, T> Map<P, List<T>> batch(Collection<P> parents, Function<P, String> parentId, String relatedCypher,
             Class<T> type, Function<T, String> idOf) {
         Map<String, List<String>> targets = related(relatedCypher, parents.stream().map(parentId).toList());
-        List<String> allIds = targets.values().stream().flatMap(List::stream).distinct().toList();
+        return byIds(parents, p -> targets.getOrDefault(parentId.apply(p), List.of()), type, idOf);
+    }
+
+    /**
+     * Loads, in one query, the entities that each parent names by id (a trace's organisations, a verdict's
+     * purposes), keeping each parent's order.
+     */
+    public <P, T> Map<P, List<T>> byIds(Collection<P> parents, Function<P, List<String>> idsOf, Class<T> type,
+            Function<T, String> idOf) {
         Map<String, T> entities = new HashMap<>();
-        load(type, allIds, idOf).forEach(e -> entities.put(idOf.apply(e), e));
+        load(type, parents.stream().flatMap(p -> idsOf.apply(p).stream()).distinct().toList(), idOf)
+            .forEach(e -> entities.put(idOf.apply(e), e));
         Map<P, List<T>> result = new LinkedHashMap<>();
         for (P parent : parents) {
-            result.put(parent, targets.getOrDefault(parentId.apply(parent), List.of()).stream()
-                .map(entities::get)
-                .filter(java.util.Objects::nonNull)
-                .toList());
+            result.put(parent, idsOf.apply(parent).stream().map(entities::get).filter(java.util.Objects::nonNull).toList());
         }
         return result;
     }

@@ -59,22 +59,12 @@ class TraceController {
 
     @BatchMapping
     Map<FlowPath, List<Organisation>> organisations(List<FlowPath> paths) {
-        List<String> ids = paths.stream().flatMap(p -> p.organisationIds().stream()).distinct().toList();
-        Map<String, Organisation> byId = new java.util.HashMap<>();
-        reads.load(Organisation.class, ids, Organisation::getId).forEach(o -> byId.put(o.getId(), o));
-        Map<FlowPath, List<Organisation>> result = new java.util.LinkedHashMap<>();
-        paths.forEach(p -> result.put(p, p.organisationIds().stream().map(byId::get).toList()));
-        return result;
+        return reads.byIds(paths, FlowPath::organisationIds, Organisation.class, Organisation::getId);
     }
 
     @BatchMapping
     Map<FlowPath, List<Transfer>> transfers(List<FlowPath> paths) {
-        List<String> ids = paths.stream().flatMap(p -> p.transferIds().stream()).distinct().toList();
-        Map<String, Transfer> byId = new java.util.HashMap<>();
-        reads.load(Transfer.class, ids, Transfer::getId).forEach(t -> byId.put(t.getId(), t));
-        Map<FlowPath, List<Transfer>> result = new java.util.LinkedHashMap<>();
-        paths.forEach(p -> result.put(p, p.transferIds().stream().map(byId::get).toList()));
-        return result;
+        return reads.byIds(paths, FlowPath::transferIds, Transfer.class, Transfer::getId);
     }
 
     private static int hops(Integer maxHops, int fallback) {
