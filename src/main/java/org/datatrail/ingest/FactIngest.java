@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.datatrail.security.Caller;
 import org.datatrail.system.CypherResource;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -20,6 +21,8 @@ import org.springframework.stereotype.Service;
 public final class FactIngest {
 
     private static final String EXISTING_IDS = CypherResource.load(FactIngest.class, "existing-ids.cypher");
+    private static final String AUDIT = CypherResource.load(FactIngest.class, "write-audit.cypher");
+    private static final int MAX_AUDITED_INPUT = 20;
 
     private final Driver driver;
     private final FactValidator validator = new FactValidator();
@@ -30,12 +33,13 @@ public final class FactIngest {
     }
 
     /**
-     * Validates and writes.
+     * Validates and writes, and records who wrote what in the audit trail, in the same transaction.
+     * The application's own loads (the seed) are audited when they changed the graph; a caller's writes always.
      *
      * @return what changed
      * @throws FactValidationException listing every problem, when the input is refused (nothing is written)
      */
-    public FactWriter.Changes ingest(List<FactFile> files) {
+    public FactWriter.Changes ingest(List<FactFile> files, Caller caller) {
         try (Session session = driver.session(SessionConfig.builder()
             .withBookmarkManager(driver.executableQueryBookmarkManager())
             .build())) {
@@ -44,7 +48,12 @@ public final class FactIngest {
                 if (!problems.isEmpty()) {
                     throw new FactValidationException(problems);
                 }
-                return writer.write(tx, files);
+                FactWriter.Changes changes = writer.write(tx, files);
+                boolean changedGraph = changes.nodesCreated() + changes.relationshipsCreated() + changes.relationshipsDeleted() > 0;
+                if (changedGraph || !caller.label().startsWith("system:")) {
+                    audit(tx, files, caller, changes);
+                }
+                return changes;
             });
         }
     }
@@ -61,6 +70,27 @@ public final class FactIngest {
             .build())) {
             return session.executeRead(tx -> validator.validate(files, existingKinds(tx, files)));
         }
+    }
+
+    private void audit(TransactionContext tx, List<FactFile> files, Caller caller, FactWriter.Changes changes) {
+        List<String> ids = new java.util.ArrayList<>();
+        int[] records = {0};
+        files.forEach(f -> FactValidator.forEachRecord(f, (section, index, record) -> {
+            records[0]++;
+            ids.add(record.path("id").asString());
+        }));
+        String input = records[0] <= MAX_AUDITED_INPUT
+                ? files.stream().map(f -> f.content().toString()).collect(java.util.stream.Collectors.joining("\n")) : null;
+        Map<String, Object> params = new HashMap<>();
+        params.put("role", caller.role().name());
+        params.put("label", caller.label());
+        params.put("operation", files.stream().map(FactFile::name).collect(java.util.stream.Collectors.joining(", ")));
+        params.put("ids", ids);
+        params.put("input", input);
+        params.put("nodesCreated", changes.nodesCreated());
+        params.put("relationshipsCreated", changes.relationshipsCreated());
+        params.put("relationshipsDeleted", changes.relationshipsDeleted());
+        tx.run(AUDIT, params).consume();
     }
 
     private static Map<String, String> existingKinds(TransactionContext tx, List<FactFile> files) {

@@ -12,10 +12,12 @@ import org.datatrail.dataset.Dataset;
 import org.datatrail.enforcement.EnforcementAction;
 import org.datatrail.evidence.Source;
 import org.datatrail.organisation.Organisation;
+import org.datatrail.security.Caller;
 import org.datatrail.system.GraphReads;
 import org.datatrail.transfer.Transfer;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -25,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link FactIngest}, the seed loader's validation and write path; the answer is the recorded fact as read back.
  */
 @Controller
+@PreAuthorize("hasAnyRole('INVESTIGATOR', 'ADMIN')")
 class FindingsController {
 
     private final FactIngest ingest;
@@ -73,7 +76,7 @@ class FindingsController {
 
     private <T> T record(String mutation, Section section, Map<String, Object> input, Class<T> type, Function<T, String> idOf) {
         Map<String, Object> document = Map.of(section.jsonName, List.of(plain(input)));
-        ingest.ingest(List.of(FactFile.of("mutation " + mutation, mapper.valueToTree(document))));
+        ingest.ingest(List.of(FactFile.of("mutation " + mutation, mapper.valueToTree(document))), Caller.current().orElseThrow());
         return reads.load(type, List.of(String.valueOf(input.get("id"))), idOf).getFirst();
     }
 

@@ -34,7 +34,7 @@ public final class SeedLoader {
      * @param location a folder on disk, or {@code classpath:seed/} for the seed shipped in the application
      */
     public FactWriter.Changes load(String location) {
-        return ingest.ingest(read(location));
+        return ingest.ingest(read(location), org.datatrail.security.Caller.system("seed " + location));
     }
 
     List<FactFile> read(String location) {

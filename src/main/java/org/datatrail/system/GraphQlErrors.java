@@ -35,6 +35,12 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
         if (ex instanceof BadArgumentException bad) {
             return error.errorType(ErrorType.BAD_REQUEST).message(bad.getMessage()).extensions(Map.of("argument", bad.argument())).build();
         }
+        if (ex instanceof org.springframework.security.access.AccessDeniedException) {
+            String role = org.datatrail.security.Caller.current().map(c -> c.role().name()).orElse("unauthenticated");
+            return error.errorType(ErrorType.FORBIDDEN)
+                .message("Not allowed for a " + role + " caller: recording findings needs an INVESTIGATOR or ADMIN token")
+                .build();
+        }
         if (ex instanceof NotFoundException notFound) {
             return error.errorType(ErrorType.NOT_FOUND).message(notFound.getMessage()).build();
         }

@@ -31,12 +31,28 @@ public final class Testers {
         }
     }
 
+    /** The bearer tokens the tests use, and their configuration entries (SHA-256 hashes only). */
+    public static final String INVESTIGATOR_TOKEN = "test-investigator-token";
+    public static final String ANALYST_TOKEN = "test-analyst-token";
+
+    public static void tokens(DynamicPropertyRegistry registry) {
+        registry.add("datatrail.security.tokens", () -> "INVESTIGATOR:alice:" + org.datatrail.security.TokenRegistry.hashOf(INVESTIGATOR_TOKEN)
+                + ",ANALYST:" + org.datatrail.security.TokenRegistry.hashOf(ANALYST_TOKEN));
+    }
+
     /** A GraphQL tester for the app on {@code port}; the first request pays Cypher and OGM warm-up, hence the timeout. */
     public static HttpGraphQlTester graphQl(int port) {
-        WebTestClient client = WebTestClient.bindToServer()
+        return graphQl(port, null);
+    }
+
+    /** As {@link #graphQl(int)}, sending {@code Authorization: Bearer <token>} when a token is given. */
+    public static HttpGraphQlTester graphQl(int port, String token) {
+        WebTestClient.Builder client = WebTestClient.bindToServer()
             .baseUrl("http://localhost:" + port + "/graphql")
-            .responseTimeout(Duration.ofSeconds(60))
-            .build();
-        return HttpGraphQlTester.create(client);
+            .responseTimeout(Duration.ofSeconds(60));
+        if (token != null) {
+            client.defaultHeader("Authorization", "Bearer " + token);
+        }
+        return HttpGraphQlTester.create(client.build());
     }
 }

@@ -1,0 +1,111 @@
+package org.datatrail.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import org.datatrail.support.Testers;
+import org.datatrail.system.GraphReads;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.exceptions.ClientException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Roles against a real database: journalists cannot write, a bad token is 401, reads cannot write even by mistake. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SecurityIntegrationTests {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        Testers.embeddedDatabase(registry, "src/test/resources/facts/small");
+        Testers.tokens(registry);
+    }
+
+    static final Map<String, Object> ORGANISATION = Map.of("id", "journalists-org", "name", "Should Not Exist", "types", List.of("OTHER"),
+            "evidence", List.of(Map.of("source", "src-a", "quote", "never")));
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Driver driver;
+
+    @Autowired
+    GraphReads reads;
+
+    @Test
+    void aJournalistsMutationIsForbiddenAndTheGraphIsUnchanged() {
+        String before = snapshot();
+        for (String token : new String[] { null, Testers.ANALYST_TOKEN }) {
+            Testers.graphQl(port, token).documentName("recordOrganisation").variable("input", ORGANISATION).execute().errors().satisfy(errors -> {
+                assertThat(errors).hasSize(1);
+                assertThat(errors.getFirst().getErrorType().toString()).isEqualTo("FORBIDDEN");
+                assertThat(errors.getFirst().getMessage()).contains("recording findings needs an INVESTIGATOR or ADMIN token");
+            });
+        }
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aBadTokenIsRefusedNeverDowngraded() {
+        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        client.post().uri("/graphql").header("Authorization", "Bearer not-a-configured-token")
+            .header("Content-Type", "application/json").bodyValue("{\"query\":\"{ __typename }\"}")
+            .exchange().expectStatus().isUnauthorized().expectBody().jsonPath("$.message").isEqualTo("Unknown or revoked token");
+        client.post().uri("/graphql").header("Authorization", "Basic abc")
+            .header("Content-Type", "application/json").bodyValue("{\"query\":\"{ __typename }\"}")
+            .exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void aWriteSlippedIntoTheReadPathIsRefusedByTheDatabase() {
+        String before = snapshot();
+
+        assertThatThrownBy(() -> reads.rows("CREATE (:Intruder {name: 'x'}) RETURN 1", Map.of()))
+            .isInstanceOf(ClientException.class)
+            .satisfies(e -> assertThat(((ClientException) e).code()).isEqualTo("Neo.ClientError.Statement.AccessMode"));
+        assertThatThrownBy(() -> reads.rows("MATCH (o:Organisation) DETACH DELETE o", Map.of()))
+            .isInstanceOf(ClientException.class);
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void theAuditTrailSaysWhoRecordedAFindingAndJournalistsCannotReadIt() {
+        var investigator = Testers.graphQl(port, Testers.INVESTIGATOR_TOKEN);
+        investigator.documentName("recordOrganisation")
+            .variable("input", Map.of("id", "audited-org", "name", "Audited Ltd", "types", List.of("OTHER"),
+                    "evidence", List.of(Map.of("source", "src-a", "quote", "Audited Ltd exists"))))
+            .execute().path("recordOrganisation.id").entity(String.class).isEqualTo("audited-org");
+
+        investigator.document("{ auditTrail(factId: \"audited-org\") { role tokenLabel operation recordIds input nodesCreated } }").execute()
+            .path("auditTrail[0].role").entity(String.class).isEqualTo("INVESTIGATOR")
+            .path("auditTrail[0].tokenLabel").entity(String.class).isEqualTo("alice")
+            .path("auditTrail[0].operation").entity(String.class).isEqualTo("mutation recordOrganisation")
+            .path("auditTrail[0].recordIds").entityList(String.class).containsExactly("audited-org")
+            .path("auditTrail[0].input").entity(String.class).satisfies(json -> assertThat(json).contains("Audited Ltd").doesNotContain(Testers.INVESTIGATOR_TOKEN));
+        investigator.document("{ auditTrail { tokenLabel } }").execute()
+            .path("auditTrail[*].tokenLabel").entityList(String.class).contains("alice", "system:seed src/test/resources/facts/small");
+
+        Testers.graphQl(port).document("{ auditTrail { tokenLabel } }").execute().errors()
+            .satisfy(errors -> assertThat(errors.getFirst().getErrorType().toString()).isEqualTo("FORBIDDEN"));
+    }
+
+    /** Node and relationship counts and a checksum of every property. */
+    private String snapshot() {
+        return driver.executableQuery("""
+                CALL () { MATCH (n) RETURN count(n) AS nodes }
+                CALL () { MATCH ()-[r]->() RETURN count(r) AS rels }
+                CALL () { MATCH (n) WITH n ORDER BY elementId(n)
+                          RETURN collect([k IN keys(n) | k + '=' + CASE WHEN valueType(n[k]) STARTS WITH 'LIST'
+                            THEN reduce(s = '', x IN n[k] | s + toString(x) + ',') ELSE toString(n[k]) END]) AS props }
+                RETURN nodes, rels, props
+                """).execute().records().getFirst().asMap().toString();
+    }
+}
