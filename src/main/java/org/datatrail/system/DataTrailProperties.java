@@ -21,9 +21,12 @@ public record DataTrailProperties(@DefaultValue("./data") Path dataDir, @Default
      * @param boltPort loopback port of the embedded database's Bolt connector ({@code 0}: any free port)
      * @param txLogRetention how much transaction log Neo4j keeps (Neo4j's {@code db.tx_log.rotation.retention_policy})
      * @param transactionTimeout longest a transaction may run before Neo4j kills it
+     * @param lockAcquisitionTimeout longest a transaction waits for a lock
+     * @param transactionMemoryMax most heap one transaction may use (Neo4j's {@code db.memory.transaction.max})
      */
     public record Neo4j(@DefaultValue("7687") int boltPort, @DefaultValue("2 files") String txLogRetention,
-            @DefaultValue("60s") Duration transactionTimeout) {
+            @DefaultValue("60s") Duration transactionTimeout, @DefaultValue("10s") Duration lockAcquisitionTimeout,
+            @DefaultValue("512m") String transactionMemoryMax) {
     }
 
     /**

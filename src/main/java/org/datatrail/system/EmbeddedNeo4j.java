@@ -89,6 +89,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         config.put("db.tx_log.rotation.retention_policy", settings.txLogRetention());
         config.put("db.tx_log.rotation.size", "64M");
         config.put("db.transaction.timeout", settings.transactionTimeout().toMillis() + "ms");
+        config.put("db.lock.acquisition.timeout", settings.lockAcquisitionTimeout().toMillis() + "ms");
+        config.put("db.memory.transaction.max", settings.transactionMemoryMax());
         // Bolt's event loops otherwise wait 5 s each on shutdown
         config.put("internal.dbms.bolt.netty_server_shutdown_quiet_period_duration", "100ms");
         StringBuilder text = new StringBuilder("# Written by DataTrail on every start of the embedded database; edits are overwritten.\n");

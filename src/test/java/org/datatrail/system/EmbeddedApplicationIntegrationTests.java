@@ -110,6 +110,7 @@ class EmbeddedApplicationIntegrationTests {
         String config = Files.readString(DATA_DIR.toAbsolutePath().normalize().resolve("neo4j-datatrail.conf"));
 
         assertThat(config).contains("server.http.enabled=false", "server.bolt.listen_address=127.0.0.1:0",
-                "dbms.security.auth_enabled=true", "db.tx_log.rotation.retention_policy=2 files");
+                "dbms.security.auth_enabled=true", "db.tx_log.rotation.retention_policy=2 files", "db.transaction.timeout=60000ms",
+                "db.lock.acquisition.timeout=10000ms", "db.memory.transaction.max=512m");
     }
 }

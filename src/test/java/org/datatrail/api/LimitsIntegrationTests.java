@@ -1,0 +1,77 @@
+package org.datatrail.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.datatrail.support.Testers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Each limit refuses an abusive request with a clear error, and the next normal request still succeeds. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LimitsIntegrationTests {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        Testers.embeddedDatabase(registry, "src/test/resources/facts/small");
+    }
+
+    @LocalServerPort
+    int port;
+
+    HttpGraphQlTester graphQl;
+
+    @BeforeEach
+    void tester() {
+        graphQl = Testers.graphQl(port);
+    }
+
+    @Test
+    void aQueryDeeperThanTwelveIsRefused() {
+        String deep = "{ organisation(id: \"broker\") { partOf { partOf { partOf { partOf { partOf { partOf { partOf { partOf { partOf "
+                + "{ partOf { partOf { partOf { id } } } } } } } } } } } } } }";
+        graphQl.document(deep).execute().errors().satisfy(errors ->
+            assertThat(errors.getFirst().getMessage()).contains("maximum query depth exceeded"));
+        assertNormalRequestSucceeds();
+    }
+
+    @Test
+    void aQueryCostingTooMuchIsRefusedAliasesIncluded() {
+        StringBuilder aliases = new StringBuilder("{");
+        for (int i = 0; i < 20; i++) {
+            aliases.append(" t").append(i).append(": traceFlows(from: \"supplier\", first: 100) { transfers { evidence { quote source { title } } } }");
+        }
+        graphQl.document(aliases.append(" }").toString()).execute().errors().satisfy(errors ->
+            assertThat(errors.getFirst().getMessage()).contains("maximum query complexity exceeded"));
+        assertNormalRequestSucceeds();
+    }
+
+    @Test
+    void anOversizedDocumentIsRefusedByTheParser() {
+        String huge = "{ search(text: \"" + "x ".repeat(30_000) + "\") { id } }";
+        graphQl.document(huge).execute().errors().satisfy(errors ->
+            assertThat(errors.getFirst().getMessage()).containsIgnoringCase("characters"));
+        String manyTokens = "{ " + "a ".repeat(6_000) + "}";
+        graphQl.document(manyTokens).execute().errors().satisfy(errors ->
+            assertThat(errors.getFirst().getMessage()).containsIgnoringCase("tokens"));
+        assertNormalRequestSucceeds();
+    }
+
+    @Test
+    void pageSizesAndHopsAreBounded() {
+        graphQl.document("{ traceFlows(from: \"supplier\", first: 1000) { hops } }").execute().errors().satisfy(errors ->
+            assertThat(errors.getFirst().getMessage()).isEqualTo("Argument 'first' must be between 1 and 100, was 1000"));
+        graphQl.document("{ upstream(to: \"party\", maxHops: 0) { hops } }").execute().errors().satisfy(errors ->
+            assertThat(errors.getFirst().getMessage()).isEqualTo("Argument 'maxHops' must be between 1 and 8, was 0"));
+        assertNormalRequestSucceeds();
+    }
+
+    private void assertNormalRequestSucceeds() {
+        graphQl.document("{ traceFlows(from: \"supplier\") { hops } }").execute()
+            .path("traceFlows[*].hops").entityList(Integer.class).containsExactly(1, 2);
+    }
+}
