@@ -77,6 +77,17 @@ class SecurityIntegrationTests {
     }
 
     @Test
+    void aRunawayReadIsKilledByTheDatabaseAtTheQueryTimeout(@Autowired org.neo4j.ogm.session.SessionFactory sessions) {
+        var impatient = new GraphReads(driver, sessions, java.time.Duration.ofMillis(200));
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> impatient.rows("UNWIND range(1, 1000000000) AS x RETURN count(x) AS n", Map.of()))
+            .isInstanceOf(org.neo4j.driver.exceptions.Neo4jException.class)
+            .satisfies(e -> assertThat(((org.neo4j.driver.exceptions.Neo4jException) e).code()).contains("TransactionTimedOut"));
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).as("stopped, not run to the end").isLessThan(java.time.Duration.ofSeconds(20));
+    }
+
+    @Test
     void theAuditTrailSaysWhoRecordedAFindingAndJournalistsCannotReadIt() {
         var investigator = Testers.graphQl(port, Testers.INVESTIGATOR_TOKEN);
         investigator.documentName("recordOrganisation")
