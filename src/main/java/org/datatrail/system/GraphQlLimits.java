@@ -12,6 +12,7 @@ import graphql.schema.GraphQLType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.server.TimeoutWebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 
 /**
@@ -27,9 +28,24 @@ class GraphQlLimits {
     /** What a list without a {@code first} argument is assumed to hold, for the cost. */
     static final int UNBOUNDED_LIST = 5;
 
+    /**
+     * The depth limit, for every operation but pure introspection: the standard introspection query is 13
+     * levels deep, and graphql-java bounds introspection itself (its "good faith" introspection checks).
+     */
     @Bean
     MaxQueryDepthInstrumentation maxQueryDepth(@Value("${datatrail.graphql.max-depth:12}") int maxDepth) {
-        return new MaxQueryDepthInstrumentation(maxDepth);
+        return new MaxQueryDepthInstrumentation(maxDepth) {
+            @Override
+            public graphql.execution.instrumentation.InstrumentationContext<graphql.ExecutionResult> beginExecuteOperation(
+                    graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters parameters,
+                    graphql.execution.instrumentation.InstrumentationState state) {
+                var selections = parameters.getExecutionContext().getOperationDefinition().getSelectionSet().getSelections();
+                boolean introspectionOnly = selections.stream()
+                    .allMatch(s -> s instanceof graphql.language.Field f && f.getName().startsWith("__"));
+                return introspectionOnly ? graphql.execution.instrumentation.SimpleInstrumentationContext.noOp()
+                        : super.beginExecuteOperation(parameters, state);
+            }
+        };
     }
 
     @Bean
@@ -51,6 +67,16 @@ class GraphQlLimits {
     private static boolean isList(GraphQLType type) {
         GraphQLType t = type instanceof GraphQLNonNull nonNull ? nonNull.getWrappedType() : type;
         return t instanceof GraphQLList;
+    }
+
+    /**
+     * A request that has not answered in time gets 503 with a GraphQL error. Data fetchers run on virtual
+     * threads ({@code spring.threads.virtual.enabled}), so the request thread is free to give up; the query
+     * itself is then stopped by Neo4j at {@code datatrail.api.query-timeout}.
+     */
+    @Bean
+    TimeoutWebGraphQlInterceptor requestTimeout(@Value("${datatrail.graphql.request-timeout:45s}") java.time.Duration timeout) {
+        return new TimeoutWebGraphQlInterceptor(timeout, org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE);
     }
 
     /** The parser's limits, per request (graphql-java reads them from the request's context). */

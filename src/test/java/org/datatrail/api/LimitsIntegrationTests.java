@@ -36,6 +36,9 @@ class LimitsIntegrationTests {
                 + "{ partOf { partOf { partOf { id } } } } } } } } } } } } } }";
         graphQl.document(deep).execute().errors().satisfy(errors ->
             assertThat(errors.getFirst().getMessage()).contains("maximum query depth exceeded"));
+        // a deep query does not pass by starting with introspection
+        graphQl.document(deep.replaceFirst("\\{ ", "{ __typename ")).execute().errors().satisfy(errors ->
+            assertThat(errors.getFirst().getMessage()).contains("maximum query depth exceeded"));
         assertNormalRequestSucceeds();
     }
 
@@ -67,6 +70,16 @@ class LimitsIntegrationTests {
             assertThat(errors.getFirst().getMessage()).isEqualTo("Argument 'first' must be between 1 and 100, was 1000"));
         graphQl.document("{ upstream(to: \"party\", maxHops: 0) { hops } }").execute().errors().satisfy(errors ->
             assertThat(errors.getFirst().getMessage()).isEqualTo("Argument 'maxHops' must be between 1 and 8, was 0"));
+        assertNormalRequestSucceeds();
+    }
+
+    @Test
+    void batchedRequestsAreNotAccepted() {
+        org.springframework.test.web.reactive.server.WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
+            .post().uri("/graphql").header("Content-Type", "application/json")
+            .bodyValue("[" + "{\"query\":\"{ traceFlows(from: \\\"supplier\\\") { hops } }\"},".repeat(50) + "{\"query\":\"{ __typename }\"}]")
+            .exchange()
+            .expectStatus().is4xxClientError();
         assertNormalRequestSucceeds();
     }
 
