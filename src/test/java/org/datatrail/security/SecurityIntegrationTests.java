@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 
+import org.datatrail.support.TestDatabase;
 import org.datatrail.support.Testers;
 import org.datatrail.system.GraphReads;
 import org.junit.jupiter.api.Test;
@@ -110,13 +111,6 @@ class SecurityIntegrationTests {
 
     /** Node and relationship counts and a checksum of every property. */
     private String snapshot() {
-        return driver.executableQuery("""
-                CALL () { MATCH (n) RETURN count(n) AS nodes }
-                CALL () { MATCH ()-[r]->() RETURN count(r) AS rels }
-                CALL () { MATCH (n) WITH n ORDER BY elementId(n)
-                          RETURN collect([k IN keys(n) | k + '=' + CASE WHEN valueType(n[k]) STARTS WITH 'LIST'
-                            THEN reduce(s = '', x IN n[k] | s + toString(x) + ',') ELSE toString(n[k]) END]) AS props }
-                RETURN nodes, rels, props
-                """).execute().records().getFirst().asMap().toString();
+        return TestDatabase.snapshot(driver).toString();
     }
 }

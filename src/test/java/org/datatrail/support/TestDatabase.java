@@ -50,6 +50,11 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Node count, relationship count and a checksum of every property: equal snapshots mean an unchanged graph. */
     public GraphSnapshot snapshot() {
+        return snapshot(driver);
+    }
+
+    /** {@link #snapshot()} of any database, through its Driver. */
+    public static GraphSnapshot snapshot(Driver driver) {
         var record = driver.executableQuery("""
                 CALL () { MATCH (n) RETURN count(n) AS nodes }
                 CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
@@ -67,7 +72,7 @@ public final class TestDatabase implements AutoCloseable {
                 RETURN nodes, relationships, props, rels
                 """).execute().records().getFirst();
         return new GraphSnapshot(record.get("nodes").asLong(), record.get("relationships").asLong(),
-                String.valueOf(record.get("props").asList().hashCode()) + "/" + record.get("rels").asList().hashCode());
+                record.get("props").asList().hashCode() + "/" + record.get("rels").asList().hashCode());
     }
 
     public List<Map<String, Object>> rows(String cypher, Map<String, Object> params) {
