@@ -1,0 +1,25 @@
+package org.datatrail.report;
+
+import java.util.List;
+
+/**
+ * One report file: {@code cypher/reports/<name>.cypher}, a header of {@code // title:}, {@code // answers:}
+ * and {@code // param:} lines, then one Cypher query.
+ *
+ * @param firstQueryLine line of the file where the query starts, so database errors can name the file's line
+ */
+public record Report(String name, String file, String title, String answers, List<Parameter> parameters, String cypher,
+        int firstQueryLine) {
+
+    /** The types a report parameter may have. */
+    public enum Type {
+        String, Integer, Float, Boolean, Date
+    }
+
+    /**
+     * {@code // param: <name> <Type> [= <default>] -- <description>}; a parameter without a default is required.
+     * A default of {@code null} means "no filter".
+     */
+    public record Parameter(String name, Type type, boolean required, Object defaultValue, String description) {
+    }
+}

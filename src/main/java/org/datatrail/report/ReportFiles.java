@@ -1,0 +1,109 @@
+package org.datatrail.report;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads a report file's header; every mistake is reported as {@code <file>:<line>: <what is expected>}. */
+final class ReportFiles {
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Pattern PARAM = Pattern.compile("([A-Za-z][A-Za-z0-9]*)\\s+([A-Za-z]+)(?:\\s*=\\s*(.*?))?\\s+--\\s+(\\S.*)");
+
+    private ReportFiles() {
+    }
+
+    static Report parse(String file, String text) {
+        String fileName = file.substring(file.lastIndexOf('/') + 1);
+        if (!fileName.endsWith(".cypher") || !NAME.matcher(fileName.substring(0, fileName.length() - 7)).matches()) {
+            throw new ReportFileException(file + ":1: a report file is named <lower-case-name>.cypher");
+        }
+        String name = fileName.substring(0, fileName.length() - 7);
+        String[] lines = text.replace("\r\n", "\n").split("\n", -1);
+        String title = null;
+        String answers = null;
+        List<Report.Parameter> parameters = new ArrayList<>();
+        int i = 0;
+        for (; i < lines.length && lines[i].strip().startsWith("//"); i++) {
+            String line = lines[i].strip().substring(2).strip();
+            int at = i + 1;
+            if (line.startsWith("title:")) {
+                title = line.substring(6).strip();
+            }
+            else if (line.startsWith("answers:")) {
+                answers = line.substring(8).strip();
+            }
+            else if (line.startsWith("param:")) {
+                parameters.add(parameter(file, at, line.substring(6).strip(), parameters));
+            }
+        }
+        if (title == null || title.isEmpty()) {
+            throw new ReportFileException(file + ":1: the header needs a '// title: <title>' line");
+        }
+        if (answers == null || answers.isEmpty()) {
+            throw new ReportFileException(file + ":1: the header needs a '// answers: <the question it answers>' line");
+        }
+        String cypher = String.join("\n", java.util.Arrays.copyOfRange(lines, i, lines.length)).strip();
+        if (cypher.isEmpty()) {
+            throw new ReportFileException(file + ":" + (i + 1) + ": the header is followed by no query");
+        }
+        return new Report(name, file, title, answers, List.copyOf(parameters), cypher, i + 1);
+    }
+
+    private static Report.Parameter parameter(String file, int line, String spec, List<Report.Parameter> earlier) {
+        Matcher m = PARAM.matcher(spec);
+        if (!m.matches()) {
+            throw new ReportFileException(file + ":" + line + ": a parameter is '// param: <name> <Type> [= <default>] -- <description>'");
+        }
+        Report.Type type;
+        try {
+            type = Report.Type.valueOf(m.group(2));
+        }
+        catch (IllegalArgumentException e) {
+            throw new ReportFileException(file + ":" + line + ": parameter '" + m.group(1) + "' has type '" + m.group(2)
+                    + "'; expected String, Integer, Float, Boolean or Date");
+        }
+        if (earlier.stream().anyMatch(p -> p.name().equals(m.group(1)))) {
+            throw new ReportFileException(file + ":" + line + ": parameter '" + m.group(1) + "' is declared twice");
+        }
+        boolean required = m.group(3) == null;
+        Object defaultValue = null;
+        if (!required && !m.group(3).equals("null")) {
+            try {
+                defaultValue = convert(type, m.group(3));
+            }
+            catch (IllegalArgumentException e) {
+                throw new ReportFileException(file + ":" + line + ": parameter '" + m.group(1) + "' has default '" + m.group(3)
+                        + "', which is not a " + type);
+            }
+        }
+        return new Report.Parameter(m.group(1), type, required, defaultValue, m.group(4).strip());
+    }
+
+    /**
+     * A text value as the parameter's type.
+     *
+     * @throws IllegalArgumentException when it is not one
+     */
+    static Object convert(Report.Type type, String text) {
+        try {
+            return switch (type) {
+                case String -> text;
+                case Integer -> Long.parseLong(text.strip());
+                case Float -> Double.parseDouble(text.strip());
+                case Boolean -> switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+                    case "true" -> true;
+                    case "false" -> false;
+                    default -> throw new IllegalArgumentException(text);
+                };
+                case Date -> LocalDate.parse(text.strip());
+            };
+        }
+        catch (NumberFormatException | DateTimeParseException e) {
+            throw new IllegalArgumentException(text, e);
+        }
+    }
+}

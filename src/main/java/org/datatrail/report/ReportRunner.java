@@ -1,0 +1,93 @@
+package org.datatrail.report;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs a report in a READ access-mode transaction with a timeout, so a report that writes is refused by
+ * the database itself and a slow one is stopped; at most {@code maxRows} rows are kept.
+ */
+@Service
+public final class ReportRunner {
+
+    private final Driver driver;
+    private final ReportCatalog catalog;
+    private final TransactionConfig transaction;
+
+    public ReportRunner(Driver driver, ReportCatalog catalog, @org.springframework.beans.factory.annotation.Value("${datatrail.reports.timeout:60s}") Duration timeout) {
+        this.driver = driver;
+        this.catalog = catalog;
+        this.transaction = TransactionConfig.builder().withTimeout(timeout).build();
+    }
+
+    /** Columns and rows of one run; {@code truncated} when the row limit cut it short. */
+    public record Result(List<String> columns, List<List<Object>> rows, boolean truncated) {
+    }
+
+    /**
+     * @param rawParameters parameter values as text (from a command line or a URL)
+     * @throws IllegalArgumentException with one clear line: unknown report, unknown, missing or mistyped parameter
+     */
+    public Result run(String name, Map<String, String> rawParameters, int maxRows) {
+        Report report = catalog.find(name).orElseThrow(() -> new IllegalArgumentException("No report '" + name + "'; reports: "
+                + catalog.all().stream().map(Report::name).collect(Collectors.joining(", "))));
+        Map<String, Object> parameters = parameters(report, rawParameters);
+        try (Session session = driver.session(SessionConfig.builder()
+            .withDefaultAccessMode(AccessMode.READ)
+            .withBookmarkManager(driver.executableQueryBookmarkManager())
+            .build())) {
+            return session.executeRead(tx -> {
+                org.neo4j.driver.Result result = tx.run(report.cypher(), parameters);
+                List<String> columns = result.keys();
+                List<List<Object>> rows = new ArrayList<>();
+                while (result.hasNext() && rows.size() < maxRows) {
+                    Record record = result.next();
+                    rows.add(record.values().stream().map(org.neo4j.driver.Value::asObject).toList());
+                }
+                boolean truncated = result.hasNext();
+                result.consume();
+                return new Result(columns, rows, truncated);
+            }, transaction);
+        }
+    }
+
+    static Map<String, Object> parameters(Report report, Map<String, String> raw) {
+        for (String key : raw.keySet()) {
+            if (report.parameters().stream().noneMatch(p -> p.name().equals(key))) {
+                throw new IllegalArgumentException("Report '" + report.name() + "' has no parameter '" + key + "'; it takes: "
+                        + (report.parameters().isEmpty() ? "none" : report.parameters().stream().map(Report.Parameter::name).collect(Collectors.joining(", "))));
+            }
+        }
+        Map<String, Object> values = new HashMap<>();
+        for (Report.Parameter p : report.parameters()) {
+            String text = raw.get(p.name());
+            if (text == null) {
+                if (p.required()) {
+                    throw new IllegalArgumentException("Report '" + report.name() + "' needs parameter '" + p.name() + "' (" + p.type() + "): " + p.description());
+                }
+                values.put(p.name(), p.defaultValue());
+                continue;
+            }
+            try {
+                values.put(p.name(), ReportFiles.convert(p.type(), text));
+            }
+            catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Parameter '" + p.name() + "' of report '" + report.name() + "' must be " + p.type()
+                        + (p.type() == Report.Type.Date ? " (YYYY-MM-DD)" : "") + ", was '" + text + "'");
+            }
+        }
+        return values;
+    }
+}
