@@ -18,6 +18,7 @@ import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,7 @@ public final class ReportCatalog {
     private final Map<String, Report> reports = new LinkedHashMap<>();
     private final List<String> refused = new ArrayList<>();
 
+    @Autowired
     public ReportCatalog(Driver driver) {
         this(driver, resources());
     }

@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
@@ -37,30 +36,67 @@ public final class ReportRunner {
     }
 
     /**
-     * @param rawParameters parameter values as text (from a command line or a URL)
+     * Runs a report and keeps its rows in memory (for tests and small answers).
+     *
      * @throws IllegalArgumentException with one clear line: unknown report, unknown, missing or mistyped parameter
      */
     public Result run(String name, Map<String, String> rawParameters, int maxRows) {
-        Report report = catalog.find(name).orElseThrow(() -> new IllegalArgumentException("No report '" + name + "'; reports: "
-                + catalog.all().stream().map(Report::name).collect(Collectors.joining(", "))));
+        List<String> columns = new ArrayList<>();
+        List<List<Object>> rows = new ArrayList<>();
+        boolean[] truncated = { false };
+        stream(name, rawParameters, maxRows, new ReportFormat.Sink() {
+            @Override
+            public void columns(List<String> c) {
+                columns.addAll(c);
+            }
+
+            @Override
+            public void row(List<Object> values) {
+                rows.add(values);
+            }
+
+            @Override
+            public void end(boolean cut) {
+                truncated[0] = cut;
+            }
+        });
+        return new Result(columns, rows, truncated[0]);
+    }
+
+    /**
+     * Runs a report, handing each row to {@code sink} as the database produces it; stops after {@code maxRows}.
+     *
+     * @throws IllegalArgumentException with one clear line: unknown report, unknown, missing or mistyped parameter
+     */
+    public void stream(String name, Map<String, String> rawParameters, int maxRows, ReportFormat.Sink sink) {
+        Report report = report(name);
         Map<String, Object> parameters = parameters(report, rawParameters);
         try (Session session = driver.session(SessionConfig.builder()
             .withDefaultAccessMode(AccessMode.READ)
             .withBookmarkManager(driver.executableQueryBookmarkManager())
             .build())) {
-            return session.executeRead(tx -> {
+            // an explicit transaction, not a retrying executeRead: rows already streamed cannot be taken back
+            try (org.neo4j.driver.Transaction tx = session.beginTransaction(transaction)) {
                 org.neo4j.driver.Result result = tx.run(report.cypher(), parameters);
-                List<String> columns = result.keys();
-                List<List<Object>> rows = new ArrayList<>();
-                while (result.hasNext() && rows.size() < maxRows) {
-                    Record record = result.next();
-                    rows.add(record.values().stream().map(org.neo4j.driver.Value::asObject).toList());
+                sink.columns(result.keys());
+                int rows = 0;
+                while (result.hasNext() && rows < maxRows) {
+                    sink.row(result.next().values().stream().map(org.neo4j.driver.Value::asObject).toList());
+                    rows++;
                 }
                 boolean truncated = result.hasNext();
                 result.consume();
-                return new Result(columns, rows, truncated);
-            }, transaction);
+                sink.end(truncated);
+            }
         }
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the reports there are
+     */
+    public Report report(String name) {
+        return catalog.find(name).orElseThrow(() -> new IllegalArgumentException("No report '" + name + "'; reports: "
+                + catalog.all().stream().map(Report::name).collect(Collectors.joining(", "))));
     }
 
     static Map<String, Object> parameters(Report report, Map<String, String> raw) {

@@ -1,0 +1,191 @@
+package org.datatrail.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.temporal.TemporalAccessor;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvSchema;
+
+/**
+ * How a report's rows are written, row by row as they arrive: CSV (a header, then rows; lists joined with
+ * "; "), JSON (an array of objects) or Markdown (a table to paste into an article).
+ */
+public enum ReportFormat {
+
+    CSV("text/csv"), JSON("application/json"), MD("text/markdown");
+
+    private final String mediaType;
+
+    ReportFormat(String mediaType) {
+        this.mediaType = mediaType;
+    }
+
+    public String mediaType() {
+        return mediaType;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the accepted formats
+     */
+    public static ReportFormat of(String name) {
+        try {
+            return valueOf(name.strip().toUpperCase(Locale.ROOT));
+        }
+        catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unknown format '" + name + "'; expected csv, json or md");
+        }
+    }
+
+    /** Receives a report's output as the database produces it. */
+    public interface Sink {
+        void columns(List<String> columns);
+
+        void row(List<Object> values);
+
+        void end(boolean truncated);
+    }
+
+    /** A sink that writes this format to {@code out} (not closed). */
+    public Sink writer(OutputStream out) {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        return switch (this) {
+            case CSV -> new CsvSink(writer);
+            case JSON -> new JsonSink(out);
+            case MD -> new MarkdownSink(writer);
+        };
+    }
+
+    static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(ReportFormat::text).collect(Collectors.joining("; "));
+        }
+        if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
+            return Long.toString(d.longValue());
+        }
+        return value instanceof TemporalAccessor ? value.toString() : String.valueOf(value);
+    }
+
+    private static final class CsvSink implements Sink {
+        private final Writer writer;
+        private final CsvMapper csv = new CsvMapper();
+        private CsvSchema schema;
+
+        CsvSink(Writer writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public void columns(List<String> columns) {
+            schema = CsvSchema.emptySchema();
+            write(columns);
+        }
+
+        @Override
+        public void row(List<Object> values) {
+            write(values.stream().map(ReportFormat::text).toList());
+        }
+
+        @Override
+        public void end(boolean truncated) {
+            flush(writer);
+        }
+
+        private void write(List<String> cells) {
+            try {
+                writer.write(csv.writer(schema).writeValueAsString(cells.toArray(String[]::new)));
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static final class JsonSink implements Sink {
+        private final JsonGenerator json;
+        private List<String> columns;
+
+        JsonSink(OutputStream out) {
+            this.json = JsonMapper.builder().build().createGenerator(out);
+        }
+
+        @Override
+        public void columns(List<String> columns) {
+            this.columns = columns;
+            json.writeStartArray();
+        }
+
+        @Override
+        public void row(List<Object> values) {
+            json.writeStartObject();
+            for (int i = 0; i < columns.size(); i++) {
+                json.writeName(columns.get(i));
+                json.writePOJO(values.get(i) instanceof TemporalAccessor t ? t.toString() : values.get(i));
+            }
+            json.writeEndObject();
+        }
+
+        @Override
+        public void end(boolean truncated) {
+            json.writeEndArray();
+            json.flush();
+        }
+    }
+
+    private static final class MarkdownSink implements Sink {
+        private final Writer writer;
+
+        MarkdownSink(Writer writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public void columns(List<String> columns) {
+            line(columns);
+            line(columns.stream().map(c -> "---").toList());
+        }
+
+        @Override
+        public void row(List<Object> values) {
+            line(values.stream().map(v -> text(v).replace("|", "\\|").replace("\n", " ")).toList());
+        }
+
+        @Override
+        public void end(boolean truncated) {
+            if (truncated) {
+                line(List.of("(more rows: the row limit cut the report short)"));
+            }
+            flush(writer);
+        }
+
+        private void line(List<String> cells) {
+            try {
+                writer.write("| " + String.join(" | ", cells) + " |\n");
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static void flush(Writer writer) {
+        try {
+            writer.flush();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.datatrail.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.datatrail.support.Testers;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The report shelf over HTTP on the seed: formats by parameter or Accept header, roles, bad parameters. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReportHttpIntegrationTests {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        Testers.embeddedDatabase(registry, null);
+        Testers.tokens(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    WebTestClient client() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(java.time.Duration.ofSeconds(60))
+            .defaultHeader("Authorization", "Bearer " + Testers.ANALYST_TOKEN).build();
+    }
+
+    @Test
+    void listsTheShelfWithParameters() {
+        client().get().uri("/reports").exchange().expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.reports[?(@.name == 'consent-gaps')].parameters[0].name").isEqualTo("from")
+            .jsonPath("$.refused").isEmpty();
+    }
+
+    @Test
+    void streamsCsvJsonAndMarkdown() {
+        String csv = client().get().uri("/reports/enforcement?regulator=ico&format=csv").exchange()
+            .expectStatus().isOk().expectHeader().contentTypeCompatibleWith("text/csv")
+            .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(csv).startsWith("regulator,against,kind,amount,currency,date,finding,evidence\n")
+            .contains("\"Information Commissioner's Office\",\"Lifecycle Marketing (Mother and Baby) Ltd\",FINE,140000,GBP,");
+
+        client().get().uri("/reports/enforcement?regulator=ico").header("Accept", "application/json").exchange()
+            .expectStatus().isOk().expectBody().jsonPath("$[?(@.kind == 'FINE' && @.amount == 140000.0)].currency").isEqualTo("GBP");
+
+        String md = client().get().uri("/reports/broker-hubs").header("Accept", "text/markdown").exchange()
+            .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(md).startsWith("| organisation | types | onwardTransfers | recordsPassedOn |\n| --- | --- | --- | --- |\n| Experian Marketing Services |");
+    }
+
+    @Test
+    void badParametersAre400AndJournalistsAre403() {
+        client().get().uri("/reports/broker-hubs?top=many").exchange().expectStatus().isBadRequest()
+            .expectBody().jsonPath("$.message").isEqualTo("Parameter 'top' of report 'broker-hubs' must be Integer, was 'many'");
+        client().get().uri("/reports/no-such-report").exchange().expectStatus().isBadRequest();
+        WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build().get().uri("/reports").exchange()
+            .expectStatus().isForbidden();
+    }
+}
