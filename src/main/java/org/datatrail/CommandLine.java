@@ -1,21 +1,36 @@
 package org.datatrail;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.datatrail.ingest.FactValidationException;
 import org.datatrail.ingest.FactWriter;
 import org.datatrail.ingest.SeedLoader;
+import org.datatrail.report.Report;
+import org.datatrail.report.ReportCatalog;
+import org.datatrail.report.ReportFormat;
+import org.datatrail.report.ReportRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The application's commands: {@code seed --dir <folder>} loads a folder of facts files into the configured
- * database (the embedded one under {@code datatrail.data-dir}, which must not be open in a running app, or
- * {@code --spring.neo4j.uri=...}). Exits 0 on success, 2 on bad input (every problem printed), 1 otherwise.
+ * The application's commands, run against the configured database (the embedded one under
+ * {@code datatrail.data-dir}, which must not be open in a running app, or {@code --spring.neo4j.uri=...}):
+ * <ul>
+ * <li>{@code seed --dir <folder>}: load a folder of facts files;</li>
+ * <li>{@code report list}: the report shelf;</li>
+ * <li>{@code report run <name> [--param key=value]... [--format csv|json|md] [--out file]}.</li>
+ * </ul>
+ * Exits 0 on success, 2 on bad input (with one clear message), 1 otherwise.
  */
 final class CommandLine {
 
@@ -27,40 +42,38 @@ final class CommandLine {
     }
 
     static boolean isCommand(String[] args) {
-        return args.length > 0 && args[0].equals("seed");
+        return args.length > 0 && (args[0].equals("seed") || args[0].equals("report"));
+    }
+
+    /** The arguments after the command: options of the command, and Spring properties ({@code --key=value}). */
+    private record Arguments(List<String> words, Map<String, List<String>> options, List<String> springArgs) {
+
+        String one(String option) {
+            List<String> values = options.getOrDefault(option, List.of());
+            return values.isEmpty() ? null : values.getLast();
+        }
     }
 
     static int run(String[] args) {
-        Map<String, Object> defaults = new LinkedHashMap<>();
-        defaults.put("spring.main.banner-mode", "off");
-        defaults.put("logging.level.root", "WARN");
-        defaults.put("datatrail.seed.on-empty", "false");
-        List<String> springArgs = new ArrayList<>();
-        String dir = null;
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("--dir") && i + 1 < args.length) {
-                dir = args[++i];
-            }
-            else if (args[i].startsWith("--dir=")) {
-                dir = args[i].substring("--dir=".length());
-            }
-            else if (args[i].startsWith("--") && args[i].contains("=")) {
-                springArgs.add(args[i]);
-            }
-            else {
-                System.err.println("seed: unexpected argument '" + args[i]
-                        + "'; usage: seed --dir <folder of *.json facts files> [--spring.neo4j.uri=... | --datatrail.data-dir=...]");
-                return BAD_INPUT;
-            }
+        String command = args[0];
+        Arguments parsed;
+        try {
+            parsed = parse(args, command.equals("seed") ? List.of("dir") : List.of("param", "format", "out"));
         }
-        if (dir == null) {
+        catch (IllegalArgumentException e) {
+            System.err.println(command + ": " + e.getMessage());
+            return BAD_INPUT;
+        }
+        return command.equals("seed") ? seed(parsed) : report(parsed);
+    }
+
+    private static int seed(Arguments args) {
+        String dir = args.one("dir");
+        if (dir == null || !args.words().isEmpty()) {
             System.err.println("seed: missing --dir <folder>; e.g. seed --dir seed/");
             return BAD_INPUT;
         }
-        SpringApplication app = new SpringApplication(DataTrailApplication.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
-        app.setDefaultProperties(defaults);
-        try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext context = start(args.springArgs())) {
             FactWriter.Changes changes = context.getBean(SeedLoader.class).load(dir);
             System.out.printf("seed: loaded %s (%d nodes and %d relationships created, %d relationships removed)%n", dir,
                     changes.nodesCreated(), changes.relationshipsCreated(), changes.relationshipsDeleted());
@@ -74,6 +87,102 @@ final class CommandLine {
             System.err.println("seed: failed: " + rootMessage(e));
             return FAILED;
         }
+    }
+
+    private static int report(Arguments args) {
+        String usage = "usage: report list | report run <name> [--param key=value]... [--format csv|json|md] [--out file]";
+        if (args.words().isEmpty() || !(args.words().getFirst().equals("list") || args.words().getFirst().equals("run"))
+                || (args.words().getFirst().equals("run") && args.words().size() != 2)) {
+            System.err.println("report: " + usage);
+            return BAD_INPUT;
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        ReportFormat format;
+        try {
+            for (String p : args.options().getOrDefault("param", List.of())) {
+                int eq = p.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("--param takes key=value, got '" + p + "'");
+                }
+                parameters.put(p.substring(0, eq), p.substring(eq + 1));
+            }
+            format = ReportFormat.of(args.one("format") == null ? "csv" : args.one("format"));
+        }
+        catch (IllegalArgumentException e) {
+            System.err.println("report: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        try (ConfigurableApplicationContext context = start(args.springArgs())) {
+            if (args.words().getFirst().equals("list")) {
+                ReportCatalog catalog = context.getBean(ReportCatalog.class);
+                for (Report r : catalog.all()) {
+                    System.out.printf("%-20s %s%n%-20s   %s%n", r.name(), r.title(), "", r.parameters().isEmpty() ? "no parameters"
+                            : r.parameters().stream().map(p -> p.name() + " (" + p.type() + (p.required() ? ", required" : "") + ")")
+                                .collect(Collectors.joining(", ")));
+                }
+                catalog.refused().forEach(why -> System.out.println("refused: " + why));
+                return OK;
+            }
+            ReportRunner runner = context.getBean(ReportRunner.class);
+            String name = args.words().get(1);
+            String out = args.one("out");
+            try (OutputStream stream = out == null ? System.out : Files.newOutputStream(Path.of(out))) {
+                runner.stream(name, parameters, Integer.MAX_VALUE, format.writer(stream));
+            }
+            return OK;
+        }
+        catch (IllegalArgumentException e) {
+            System.err.println("report: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        catch (IOException | UncheckedIOException e) {
+            System.err.println("report: cannot write the output: " + e.getMessage());
+            return FAILED;
+        }
+        catch (RuntimeException e) {
+            System.err.println("report: failed: " + rootMessage(e));
+            return FAILED;
+        }
+    }
+
+    private static Arguments parse(String[] args, List<String> options) {
+        List<String> words = new ArrayList<>();
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        List<String> springArgs = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            String option = arg.startsWith("--") ? arg.substring(2).split("=", 2)[0] : null;
+            if (option != null && options.contains(option)) {
+                String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : (i + 1 < args.length ? args[++i] : null);
+                if (value == null) {
+                    throw new IllegalArgumentException("--" + option + " needs a value");
+                }
+                values.computeIfAbsent(option, k -> new ArrayList<>()).add(value);
+            }
+            else if (arg.startsWith("--") && arg.contains("=")) {
+                springArgs.add(arg);
+            }
+            else if (!arg.startsWith("--")) {
+                words.add(arg);
+            }
+            else {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "'; options: "
+                        + options.stream().map(o -> "--" + o).collect(Collectors.joining(", "))
+                        + ", or Spring properties as --key=value (e.g. --spring.neo4j.uri=..., --datatrail.data-dir=...)");
+            }
+        }
+        return new Arguments(words, values, springArgs);
+    }
+
+    private static ConfigurableApplicationContext start(List<String> springArgs) {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("spring.main.banner-mode", "off");
+        defaults.put("logging.level.root", "WARN");
+        defaults.put("datatrail.seed.on-empty", "false");
+        SpringApplication app = new SpringApplication(DataTrailApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setDefaultProperties(defaults);
+        return app.run(springArgs.toArray(String[]::new));
     }
 
     private static String rootMessage(Throwable e) {

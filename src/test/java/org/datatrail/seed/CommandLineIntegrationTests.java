@@ -35,6 +35,37 @@ class CommandLineIntegrationTests {
     }
 
     @Test
+    void reportsRunFromTheCommandLineAgainstAStoppedAppsDataDir(@TempDir Path dataDir, @TempDir Path outDir, CapturedOutput output)
+            throws IOException {
+        String[] db = { "--datatrail.data-dir=" + dataDir, "--datatrail.neo4j.bolt-port=0" };
+        assertThat(org.datatrail.CommandLineAccess.run(concat(new String[] { "seed", "--dir", "seed" }, db))).isZero();
+
+        assertThat(org.datatrail.CommandLineAccess.run(concat(new String[] { "report", "list" }, db))).isZero();
+        assertThat(output.getOut()).contains("consent-gaps", "Consent gaps", "from (String)");
+
+        Path out = outDir.resolve("fines.md");
+        assertThat(org.datatrail.CommandLineAccess.run(concat(new String[] { "report", "run", "enforcement", "--param", "regulator=ico",
+                "--format", "md", "--out", out.toString() }, db))).isZero();
+        assertThat(Files.readString(out)).startsWith("| regulator | against | kind | amount |")
+            .contains("| Information Commissioner's Office | Lifecycle Marketing (Mother and Baby) Ltd | FINE | 140000 | GBP |");
+
+        assertThat(org.datatrail.CommandLineAccess.run(concat(new String[] { "report", "run", "broker-hubs", "--param", "top=many" }, db)))
+            .isEqualTo(2);
+        assertThat(output.getErr()).contains("report: Parameter 'top' of report 'broker-hubs' must be Integer, was 'many'");
+        assertThat(org.datatrail.CommandLineAccess.run(concat(new String[] { "report", "run", "enforcement", "--param", "colour=red" }, db)))
+            .isEqualTo(2);
+        assertThat(output.getErr()).contains("report: Report 'enforcement' has no parameter 'colour'; it takes: regulator");
+        assertThat(org.datatrail.CommandLineAccess.run("report", "run", "enforcement", "--format", "xml")).isEqualTo(2);
+        assertThat(output.getErr()).contains("report: Unknown format 'xml'; expected csv, json or md");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
     void aMissingFolderOrArgumentIsOneClearLine(@TempDir Path dataDir, CapturedOutput output) {
         assertThat(org.datatrail.CommandLineAccess.run("seed")).isEqualTo(2);
         assertThat(output.getErr()).contains("seed: missing --dir <folder>");
