@@ -11,6 +11,17 @@ import java.util.List;
 public record Report(String name, String file, String title, String answers, List<Parameter> parameters, String cypher,
         int firstQueryLine) {
 
+    /** The file's line on which {@code text} first appears in the query (ignoring case), or the query's first line. */
+    int lineOf(String text) {
+        String[] lines = cypher.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].toUpperCase(java.util.Locale.ROOT).contains(text.toUpperCase(java.util.Locale.ROOT))) {
+                return firstQueryLine + i;
+            }
+        }
+        return firstQueryLine;
+    }
+
     /** The types a report parameter may have. */
     public enum Type {
         String, Integer, Float, Boolean, Date

@@ -76,13 +76,22 @@ public final class ReportCatalog {
         try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
             Map<String, Object> nulls = new LinkedHashMap<>();
             report.parameters().forEach(p -> nulls.put(p.name(), null));
-            session.executeRead(tx -> tx.run("EXPLAIN " + report.cypher(), nulls).consume());
+            var plan = session.executeRead(tx -> tx.run("EXPLAIN " + report.cypher(), nulls).consume().plan());
+            if (uses(plan, "LoadCSV")) {
+                // A READ transaction lets LOAD CSV through (it only reads), but it reads files and URLs, not the graph.
+                throw new ReportFileException(report.file() + ":" + report.lineOf("LOAD CSV")
+                        + ": reports read the graph only; LOAD CSV reads files or URLs and is not allowed in a report");
+            }
         }
         catch (Neo4jException e) {
             Matcher m = LINE.matcher(String.valueOf(e.getMessage()));
             int line = m.find() ? report.firstQueryLine() + Integer.parseInt(m.group(1)) - 1 : report.firstQueryLine();
             throw new ReportFileException(report.file() + ":" + line + ": the query does not parse: " + e.getMessage().lines().findFirst().orElse(""));
         }
+    }
+
+    private static boolean uses(org.neo4j.driver.summary.Plan plan, String operator) {
+        return plan.operatorType().startsWith(operator) || plan.children().stream().anyMatch(child -> uses(child, operator));
     }
 
     private static Map<String, String> resources() {

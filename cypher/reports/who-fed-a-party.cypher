@@ -1,0 +1,24 @@
+// title: Who fed a party
+// answers: Every upstream supplier of each political party: every organisation from which a chain of transfers (each sent by the receiver of the one before, no organisation twice, up to 8 hops) reached the party; the fewest hops and the route they take, how many chains, the records the supplier sent into those chains and the records that arrived at the party by them.
+// param: party String = null -- only this party (its id); every organisation of type POLITICAL_PARTY when empty
+MATCH (party:Organisation)
+WHERE 'POLITICAL_PARTY' IN party.types AND ($party IS NULL OR party.id = $party)
+// The same chain rule as traceFlows(upstream: true).
+MATCH (supplier:Organisation)(
+    (:Organisation)-[:SENT]->(t:Transfer)-[:TO]->(o:Organisation)
+  ){1,8}(party)
+WITH party, supplier, t AS transfers, [supplier] + o AS orgs
+WHERE all(i IN range(0, size(orgs) - 2) WHERE NOT orgs[i] IN orgs[i + 1..])
+WITH party, supplier, transfers, orgs ORDER BY size(transfers), [x IN transfers | x.id]
+WITH party, supplier, collect({transfers: transfers, orgs: orgs}) AS chains
+WITH party, supplier, chains,
+     reduce(acc = [], c IN chains | CASE WHEN c.transfers[0] IN acc THEN acc ELSE acc + c.transfers[0] END) AS sent,
+     reduce(acc = [], c IN chains | CASE WHEN last(c.transfers) IN acc THEN acc ELSE acc + last(c.transfers) END) AS arrived
+RETURN party.name AS party, supplier.name AS supplier, supplier.types AS supplierTypes,
+       size(chains[0].transfers) AS hops,
+       reduce(s = chains[0].orgs[0].name, x IN tail(chains[0].orgs) | s + ' -> ' + x.name) AS shortestRoute,
+       size(chains) AS chains,
+       reduce(n = 0, x IN sent | n + coalesce(x.recordCount, 0)) AS recordsSent,
+       reduce(n = 0, x IN arrived | n + coalesce(x.recordCount, 0)) AS recordsArrived,
+       any(x IN sent + arrived WHERE x.recordCount IS NULL OR x.recordCountIsLowerBound) AS countsAreLowerBounds
+ORDER BY party, hops, supplier
