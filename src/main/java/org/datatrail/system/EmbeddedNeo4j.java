@@ -86,6 +86,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         config.put("server.http.enabled", "false");
         config.put("server.https.enabled", "false");
         config.put("dbms.security.auth_enabled", "true");
+        // DataTrail never loads CSV from the server's disk; a Bolt user (all are admins in Community) should not either.
+        config.put("dbms.security.allow_csv_import_from_file_urls", "false");
         config.put("db.tx_log.rotation.retention_policy", settings.txLogRetention());
         config.put("db.tx_log.rotation.size", "64M");
         config.put("db.transaction.timeout", settings.transactionTimeout().toMillis() + "ms");

@@ -59,6 +59,24 @@ class CommandLineIntegrationTests {
         assertThat(output.getErr()).contains("report: Unknown format 'xml'; expected csv, json or md");
     }
 
+    @Test
+    void reportsRunAgainstAConfiguredNeo4jUriAndAMissingParameterIsOneLine(@TempDir Path outDir, CapturedOutput output) throws IOException {
+        try (var external = org.datatrail.support.TestDatabase.start()) {
+            String[] uri = { "--spring.neo4j.uri=" + external.neo4j().boltURI() };
+            assertThat(org.datatrail.CommandLineAccess.run(concat(new String[] { "seed", "--dir", "seed" }, uri))).isZero();
+
+            Path out = outDir.resolve("fed.csv");
+            assertThat(org.datatrail.CommandLineAccess.run(concat(new String[] { "report", "run", "who-fed-a-party", "--param",
+                    "party=labour-party", "--format", "csv", "--out", out.toString() }, uri))).isZero();
+            assertThat(Files.readAllLines(out)).hasSize(3).first().asString()
+                .isEqualTo("party,supplier,supplierTypes,hops,shortestRoute,chains,recordsSent,recordsArrived,countsAreLowerBounds");
+            assertThat(Files.readString(out)).contains("\"Labour Party\",\"Lifecycle Marketing (Mother and Baby) Ltd\",DATA_SUPPLIER,2,");
+
+            assertThat(org.datatrail.CommandLineAccess.run(concat(new String[] { "report", "run", "timeline" }, uri))).isEqualTo(2);
+            assertThat(output.getErr()).contains("report: Report 'timeline' needs parameter 'organisation' (String)");
+        }
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
