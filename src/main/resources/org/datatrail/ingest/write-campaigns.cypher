@@ -6,14 +6,14 @@ SET c.name = row.name, c.channel = row.channel, c.startDate = date(row.startDate
     c.constituenciesTargeted = row.constituenciesTargeted, c.reach = row.reach
 WITH c, row
 CALL (c, row) {
-  MATCH (o:Organisation)-[r:RAN]->(c) WHERE o.id <> row.runBy DELETE r
+  MATCH (o)-[r:RAN]->(c) WHERE o.id <> row.runBy DELETE r
 }
 CALL (c, row) {
   MATCH (o:Organisation {id: row.runBy})
   MERGE (o)-[:RAN]->(c)
 }
 CALL (c, row) {
-  MATCH (c)-[r:FOR]->(p:Purpose) WHERE NOT p.id IN row.purposes DELETE r
+  MATCH (c)-[r:FOR]->(p) WHERE NOT p.id IN row.purposes DELETE r
 }
 CALL (c, row) {
   UNWIND row.purposes AS purpose
@@ -21,7 +21,7 @@ CALL (c, row) {
   MERGE (c)-[:FOR]->(p)
 }
 CALL (c, row) {
-  MATCH (c)-[r:USED]->(d:Dataset) WHERE NOT d.id IN coalesce(row.datasets, []) DELETE r
+  MATCH (c)-[r:USED]->(d) WHERE NOT d.id IN coalesce(row.datasets, []) DELETE r
 }
 CALL (c, row) {
   UNWIND coalesce(row.datasets, []) AS dataset

@@ -5,7 +5,7 @@ MERGE (c:Consent {id: row.id})
 SET c.title = row.title, c.kind = row.kind, c.channels = coalesce(row.channels, [])
 WITH c, row
 CALL (c, row) {
-  MATCH (c)-[r:PERMITS]->(p:Purpose) WHERE NOT p.id IN row.permittedPurposes DELETE r
+  MATCH (c)-[r:PERMITS]->(p) WHERE NOT p.id IN row.permittedPurposes DELETE r
 }
 CALL (c, row) {
   UNWIND row.permittedPurposes AS purpose
@@ -13,7 +13,7 @@ CALL (c, row) {
   MERGE (c)-[:PERMITS]->(p)
 }
 CALL (c, row) {
-  MATCH (o:Organisation)-[r:ISSUED]->(c) WHERE row.issuedBy IS NULL OR o.id <> row.issuedBy DELETE r
+  MATCH (o)-[r:ISSUED]->(c) WHERE row.issuedBy IS NULL OR o.id <> row.issuedBy DELETE r
 }
 CALL (c, row) {
   MATCH (o:Organisation {id: row.issuedBy})

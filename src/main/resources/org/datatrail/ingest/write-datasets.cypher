@@ -6,14 +6,14 @@ SET d.name = row.name, d.subjectGroups = row.subjectGroups,
     d.collectionChannels = coalesce(row.collectionChannels, [])
 WITH d, row
 CALL (d, row) {
-  MATCH (o:Organisation)-[r:HOLDS]->(d) WHERE o.id <> row.heldBy DELETE r
+  MATCH (o)-[r:HOLDS]->(d) WHERE o.id <> row.heldBy DELETE r
 }
 CALL (d, row) {
   MATCH (o:Organisation {id: row.heldBy})
   MERGE (o)-[:HOLDS]->(d)
 }
 CALL (d, row) {
-  MATCH (d)-[r:HAS_CATEGORY]->(c:DataCategory) WHERE NOT c.id IN row.dataCategories DELETE r
+  MATCH (d)-[r:HAS_CATEGORY]->(c) WHERE NOT c.id IN row.dataCategories DELETE r
 }
 CALL (d, row) {
   UNWIND row.dataCategories AS category
@@ -21,7 +21,7 @@ CALL (d, row) {
   MERGE (d)-[:HAS_CATEGORY]->(c)
 }
 CALL (d, row) {
-  MATCH (d)-[r:COLLECTED_UNDER]->(c:Consent) WHERE NOT c.id IN coalesce(row.consents, []) DELETE r
+  MATCH (d)-[r:COLLECTED_UNDER]->(c) WHERE NOT c.id IN coalesce(row.consents, []) DELETE r
 }
 CALL (d, row) {
   UNWIND coalesce(row.consents, []) AS consent

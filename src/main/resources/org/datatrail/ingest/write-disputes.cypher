@@ -6,7 +6,7 @@ MERGE (d:Dispute {id: row.id})
 SET d.subject = row.subject, d.field = row.field, d.kind = coalesce(row.kind, 'DISAGREEMENT'), d.note = row.note
 WITH d, row
 CALL (d, row) {
-  MATCH (d)-[r:ABOUT]->(f:Fact) WHERE f.id <> row.about DELETE r
+  MATCH (d)-[r:ABOUT]->(f) WHERE f.id <> row.about DELETE r
 }
 CALL (d, row) {
   MATCH (f:Fact {id: row.about})

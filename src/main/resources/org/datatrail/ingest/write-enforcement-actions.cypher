@@ -6,14 +6,14 @@ SET a.kind = row.kind, a.amount = toFloat(row.amount), a.currency = row.currency
     a.legalFinding = row.legalFinding
 WITH a, row
 CALL (a, row) {
-  MATCH (o:Organisation)-[r:TOOK]->(a) WHERE o.id <> row.regulator DELETE r
+  MATCH (o)-[r:TOOK]->(a) WHERE o.id <> row.regulator DELETE r
 }
 CALL (a, row) {
   MATCH (o:Organisation {id: row.regulator})
   MERGE (o)-[:TOOK]->(a)
 }
 CALL (a, row) {
-  MATCH (a)-[r:AGAINST]->(o:Organisation) WHERE o.id <> row.against DELETE r
+  MATCH (a)-[r:AGAINST]->(o) WHERE o.id <> row.against DELETE r
 }
 CALL (a, row) {
   MATCH (o:Organisation {id: row.against})

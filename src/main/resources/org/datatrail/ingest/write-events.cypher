@@ -5,7 +5,7 @@ MERGE (e:Event {id: row.id})
 SET e.kind = row.kind, e.description = row.description, e.date = date(row.date)
 WITH e, row
 CALL (e, row) {
-  MATCH (e)-[r:INVOLVES]->(o:Organisation) WHERE NOT o.id IN row.organisations DELETE r
+  MATCH (e)-[r:INVOLVES]->(o) WHERE NOT o.id IN row.organisations DELETE r
 }
 CALL (e, row) {
   UNWIND row.organisations AS organisation
@@ -13,7 +13,7 @@ CALL (e, row) {
   MERGE (e)-[:INVOLVES]->(o)
 }
 CALL (e, row) {
-  MATCH (e)-[r:CONCERNS]->(d:Dataset) WHERE NOT d.id IN coalesce(row.datasets, []) DELETE r
+  MATCH (e)-[r:CONCERNS]->(d) WHERE NOT d.id IN coalesce(row.datasets, []) DELETE r
 }
 CALL (e, row) {
   UNWIND coalesce(row.datasets, []) AS dataset

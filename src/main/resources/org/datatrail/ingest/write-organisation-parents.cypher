@@ -2,7 +2,7 @@
 UNWIND $rows AS row
 MATCH (o:Organisation {id: row.id})
 CALL (o, row) {
-  MATCH (o)-[r:PART_OF]->(p:Organisation) WHERE row.partOf IS NULL OR p.id <> row.partOf DELETE r
+  MATCH (o)-[r:PART_OF]->(p) WHERE row.partOf IS NULL OR p.id <> row.partOf DELETE r
 }
 CALL (o, row) {
   MATCH (p:Organisation {id: row.partOf})

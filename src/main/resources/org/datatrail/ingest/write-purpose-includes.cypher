@@ -2,7 +2,7 @@
 UNWIND $rows AS row
 MATCH (p:Purpose {id: row.id})
 CALL (p, row) {
-  MATCH (p)-[r:INCLUDES]->(q:Purpose) WHERE NOT q.id IN coalesce(row.includes, []) DELETE r
+  MATCH (p)-[r:INCLUDES]->(q) WHERE NOT q.id IN coalesce(row.includes, []) DELETE r
 }
 CALL (p, row) {
   UNWIND coalesce(row.includes, []) AS narrower

@@ -6,28 +6,28 @@ SET t.date = date(row.date), t.recordCount = row.recordCount,
     t.recordCountIsLowerBound = coalesce(row.recordCountIsLowerBound, false), t.agreement = row.agreement
 WITH t, row
 CALL (t, row) {
-  MATCH (o:Organisation)-[r:SENT]->(t) WHERE o.id <> row.from DELETE r
+  MATCH (o)-[r:SENT]->(t) WHERE o.id <> row.from DELETE r
 }
 CALL (t, row) {
   MATCH (o:Organisation {id: row.from})
   MERGE (o)-[:SENT]->(t)
 }
 CALL (t, row) {
-  MATCH (t)-[r:TO]->(o:Organisation) WHERE o.id <> row.to DELETE r
+  MATCH (t)-[r:TO]->(o) WHERE o.id <> row.to DELETE r
 }
 CALL (t, row) {
   MATCH (o:Organisation {id: row.to})
   MERGE (t)-[:TO]->(o)
 }
 CALL (t, row) {
-  MATCH (t)-[r:CARRIES]->(d:Dataset) WHERE d.id <> row.dataset DELETE r
+  MATCH (t)-[r:CARRIES]->(d) WHERE d.id <> row.dataset DELETE r
 }
 CALL (t, row) {
   MATCH (d:Dataset {id: row.dataset})
   MERGE (t)-[:CARRIES]->(d)
 }
 CALL (t, row) {
-  MATCH (t)-[r:FOR]->(p:Purpose) WHERE NOT p.id IN row.purposes DELETE r
+  MATCH (t)-[r:FOR]->(p) WHERE NOT p.id IN row.purposes DELETE r
 }
 CALL (t, row) {
   UNWIND row.purposes AS purpose
@@ -35,7 +35,7 @@ CALL (t, row) {
   MERGE (t)-[:FOR]->(p)
 }
 CALL (t, row) {
-  MATCH (t)-[r:ON_BEHALF_OF]->(o:Organisation) WHERE row.onBehalfOf IS NULL OR o.id <> row.onBehalfOf DELETE r
+  MATCH (t)-[r:ON_BEHALF_OF]->(o) WHERE row.onBehalfOf IS NULL OR o.id <> row.onBehalfOf DELETE r
 }
 CALL (t, row) {
   MATCH (o:Organisation {id: row.onBehalfOf})
