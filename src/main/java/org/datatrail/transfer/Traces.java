@@ -28,10 +28,11 @@ public final class Traces {
     /** Hop bounds accepted by every trace. */
     public static final int MAX_HOPS = 8;
 
+    private static final String FILTER = CypherResource.load(Traces.class, "trace-filter.cypher");
     private static final String PROJECTION = CypherResource.load(Traces.class, "trace-projection.cypher");
-    private static final List<String> DOWNSTREAM = variants("trace-downstream.cypher");
-    private static final List<String> UPSTREAM = variants("trace-upstream.cypher");
-    private static final List<String> SHORTEST = variants("trace-shortest.cypher");
+    private static final List<String> DOWNSTREAM = byLength("trace-downstream.cypher");
+    private static final List<String> UPSTREAM = byLength("trace-upstream.cypher");
+    private static final List<String> SHORTEST = shortestVariants();
 
     private final GraphReads reads;
 
@@ -44,16 +45,52 @@ public final class Traces {
             boolean childrenOnly, String purpose) {
     }
 
+    /** A Cypher statement and its parameters. */
+    public record Statement(String text, Map<String, Object> parameters) {
+    }
+
+    /**
+     * What a trace sends to Neo4j: one statement per chain length, 1 to maxHops, run in that order until the page
+     * ({@code offset + first} chains) is full. Each statement returns at most the chains still needed.
+     */
+    public record Plan(List<Statement> byLength, Pages.Page page) {
+
+        /** Runs the statements in order with {@code run} until the page is full; the page's rows. */
+        public <R> List<R> execute(java.util.function.Function<Statement, List<R>> run) {
+            int needed = page.offset() + page.size();
+            List<R> rows = new ArrayList<>();
+            for (Statement statement : byLength) {
+                if (rows.size() >= needed) {
+                    break;
+                }
+                Map<String, Object> parameters = new HashMap<>(statement.parameters());
+                parameters.put("limit", needed - rows.size());
+                rows.addAll(run.apply(new Statement(statement.text(), parameters)));
+            }
+            return rows.size() <= page.offset() ? List.of() : rows.subList(page.offset(), Math.min(rows.size(), needed));
+        }
+    }
+
     public List<FlowPath> downstream(String from, Filter filter, int maxHops, Pages.Page page) {
-        Map<String, Object> params = params(filter, page);
-        params.put("from", from);
-        return run(DOWNSTREAM.get(maxHops - 1), params, page);
+        return paths(downstreamPlan(from, filter, maxHops, page).execute(s -> reads.rows(s.text(), s.parameters())), page);
     }
 
     public List<FlowPath> upstream(String to, java.time.LocalDate since, java.time.LocalDate until, int maxHops, Pages.Page page) {
+        return paths(upstreamPlan(to, since, until, maxHops, page).execute(s -> reads.rows(s.text(), s.parameters())), page);
+    }
+
+    /** The statements a downstream trace runs (the benchmark runs them on the driver to compare with GraphQL). */
+    public static Plan downstreamPlan(String from, Filter filter, int maxHops, Pages.Page page) {
+        Map<String, Object> params = params(filter, page);
+        params.put("from", from);
+        return new Plan(DOWNSTREAM.subList(0, maxHops).stream().map(text -> new Statement(text, params)).toList(), page);
+    }
+
+    /** The statements an upstream trace runs. */
+    public static Plan upstreamPlan(String to, java.time.LocalDate since, java.time.LocalDate until, int maxHops, Pages.Page page) {
         Map<String, Object> params = params(new Filter(null, null, since, until, null, false, null), page);
         params.put("to", to);
-        return run(UPSTREAM.get(maxHops - 1), params, page);
+        return new Plan(UPSTREAM.subList(0, maxHops).stream().map(text -> new Statement(text, params)).toList(), page);
     }
 
     public List<FlowPath> shortest(String between, String and, int maxHops) {
@@ -64,7 +101,10 @@ public final class Traces {
     }
 
     private List<FlowPath> run(String query, Map<String, Object> params, Pages.Page page) {
-        List<Record> rows = reads.rows(query, params);
+        return paths(reads.rows(query, params), page);
+    }
+
+    private static List<FlowPath> paths(List<Record> rows, Pages.Page page) {
         List<FlowPath> paths = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Record row = rows.get(i);
@@ -110,9 +150,24 @@ public final class Traces {
         return new PurposeRef(v.get("id").asString(), v.get("name").asString());
     }
 
-    /** The query text for each hop bound 1..8: the only thing that varies is the quantifier's literal upper bound. */
-    private static List<String> variants(String file) {
-        String text = CypherResource.load(Traces.class, file) + "\n" + PROJECTION;
+    /**
+     * The statement for each chain length 1..8: the chains of exactly that many transfers, filtered, sorted by
+     * transfer ids and cut to {@code $limit} (a top-n, not a full sort), then projected. Cypher takes no parameter
+     * in a quantifier, so the length is written in as a literal, never user text. Running the lengths one by one,
+     * shortest first, and stopping when the page is full means that around a broker that passes data to
+     * thousands, a page of 50 chains costs the short chains it holds, not the millions of long ones behind them;
+     * and each statement stays small enough to plan in milliseconds.
+     */
+    private static List<String> byLength(String file) {
+        var parts = CypherResource.named(Traces.class, file);
+        String text = parts.get("anchor") + "\n" + parts.get("level") + "\n" + FILTER
+                + "\nORDER BY [x IN transfers | x.id]\nLIMIT $limit\n" + PROJECTION;
+        return IntStream.rangeClosed(1, MAX_HOPS).mapToObj(n -> text.replace("/*hops*/", Integer.toString(n))).toList();
+    }
+
+    private static List<String> shortestVariants() {
+        String text = CypherResource.load(Traces.class, "trace-shortest.cypher") + "\n" + FILTER
+                + "\nORDER BY size(transfers), [x IN transfers | x.id]\nSKIP $offset LIMIT $first\n" + PROJECTION;
         return IntStream.rangeClosed(1, MAX_HOPS).mapToObj(n -> text.replace("/*maxHops*/8", Integer.toString(n))).toList();
     }
 }

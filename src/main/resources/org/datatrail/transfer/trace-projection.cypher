@@ -1,15 +1,7 @@
-// Shared tail of every trace: keep simple chains only (no organisation twice), apply the purpose filter,
-// order shortest first (then by transfer ids, so pages are stable), take one page, and return what the
-// consent check needs: each hop's purposes, the consents of the dataset it carried with every purpose
-// they cover (the INCLUDES closure), and the campaigns the last receiver ran with that data.
-  AND all(i IN range(0, size(orgs) - 2) WHERE NOT orgs[i] IN orgs[i + 1..])
+// Shared tail of every trace, after the page has been cut: what the consent check needs for each chain:
+// each hop's purposes, the consents of the dataset it carried with every purpose they cover (the INCLUDES
+// closure), and the campaigns the last receiver ran with that data.
 WITH transfers, orgs, last(orgs) AS endOrg, last(transfers) AS lastTransfer
-WHERE $purpose IS NULL
-   OR any(x IN transfers WHERE EXISTS { (x)-[:FOR]->(:Purpose {id: $purpose}) })
-   OR EXISTS { (endOrg)-[:RAN]->(:Campaign)-[:FOR]->(:Purpose {id: $purpose}) }
-WITH transfers, orgs, endOrg, lastTransfer
-ORDER BY size(transfers), [x IN transfers | x.id]
-SKIP $offset LIMIT $first
 RETURN [x IN orgs | x.id] AS organisations,
   [x IN transfers | x {
      .id,

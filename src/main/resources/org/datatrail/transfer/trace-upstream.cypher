@@ -1,9 +1,14 @@
-// Upstream flows: chains of transfers ending at $to, read in the direction the data moved; the
-// expansion starts from $to (the planner anchors the quantified pattern on the bound end).
-MATCH (end:Organisation {id: $to})
+// Upstream flows: chains of transfers ending at $to, read in the direction the data moved, one length at a
+// time, shortest first (see Traces); the expansion starts from $to (the planner anchors the quantified
+// pattern on the bound end).
+
+// query: anchor
+MATCH (anchor:Organisation {id: $to})
+
+// query: level
 MATCH (o:Organisation)(
     (:Organisation)-[:SENT]->(t:Transfer)-[:TO]->(r:Organisation)
     WHERE ($since IS NULL OR t.date >= $since) AND ($until IS NULL OR t.date <= $until)
-  ){1,/*maxHops*/8}(end)
+  ){/*hops*/}(anchor)
 WITH t AS transfers, [o] + r AS orgs
 WHERE true
