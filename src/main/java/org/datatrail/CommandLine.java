@@ -28,7 +28,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <ul>
  * <li>{@code seed --dir <folder>}: load a folder of facts files;</li>
  * <li>{@code report list}: the report shelf;</li>
- * <li>{@code report run <name> [--param key=value]... [--format csv|json|md] [--out file]}.</li>
+ * <li>{@code report run <name> [--param key=value]... [--format csv|json|md] [--out file]};</li>
+ * <li>{@code generate --size XS|S|M|L [--seed n] --out <folder>}: write a synthetic network (no database);</li>
+ * <li>{@code import --dir <folder> [--batch n]}: load a folder of {@code <section>.jsonl} files;</li>
+ * <li>{@code bench --size XS|S|M|L [--seed n] [--out file.json] [--markdown file.md]}: generate, import and measure.</li>
  * </ul>
  * Exits 0 on success, 2 on bad input (with one clear message), 1 otherwise.
  */
@@ -42,7 +45,7 @@ final class CommandLine {
     }
 
     static boolean isCommand(String[] args) {
-        return args.length > 0 && (args[0].equals("seed") || args[0].equals("report"));
+        return args.length > 0 && List.of("seed", "report", "generate", "import", "bench").contains(args[0]);
     }
 
     /** The arguments after the command: options of the command, and Spring properties ({@code --key=value}). */
@@ -58,13 +61,79 @@ final class CommandLine {
         String command = args[0];
         Arguments parsed;
         try {
-            parsed = parse(args, command.equals("seed") ? List.of("dir") : List.of("param", "format", "out"));
+            parsed = parse(args, switch (command) {
+                case "seed" -> List.of("dir");
+                case "generate" -> List.of("size", "seed", "out");
+                case "import" -> List.of("dir", "batch");
+                case "bench" -> List.of("size", "seed", "out", "markdown", "iterations");
+                default -> List.of("param", "format", "out");
+            });
         }
         catch (IllegalArgumentException e) {
             System.err.println(command + ": " + e.getMessage());
             return BAD_INPUT;
         }
-        return command.equals("seed") ? seed(parsed) : report(parsed);
+        return switch (command) {
+            case "seed" -> seed(parsed);
+            case "generate" -> generate(parsed);
+            case "import" -> importFacts(parsed);
+            case "bench" -> org.datatrail.bench.Benchmark.command(parsed.one("size"), parsed.one("seed"), parsed.one("out"),
+                    parsed.one("markdown"), parsed.one("iterations"), parsed.springArgs());
+            default -> report(parsed);
+        };
+    }
+
+    private static int generate(Arguments args) {
+        String out = args.one("out");
+        if (out == null || args.one("size") == null) {
+            System.err.println("generate: usage: generate --size XS|S|M|L [--seed n] --out <folder>");
+            return BAD_INPUT;
+        }
+        try {
+            var size = org.datatrail.generate.NetworkGenerator.Size.valueOf(args.one("size").toUpperCase(java.util.Locale.ROOT));
+            long seed = args.one("seed") == null ? 42 : Long.parseLong(args.one("seed"));
+            var summary = org.datatrail.generate.NetworkGenerator.generate(size, seed, Path.of(out));
+            System.out.println("generate: wrote " + summary.records() + " to " + out);
+            return OK;
+        }
+        catch (IllegalArgumentException e) {
+            System.err.println("generate: --size must be XS, S, M or L and --seed a whole number; " + e.getMessage());
+            return BAD_INPUT;
+        }
+    }
+
+    private static int importFacts(Arguments args) {
+        String dir = args.one("dir");
+        if (dir == null || !args.words().isEmpty()) {
+            System.err.println("import: missing --dir <folder>; e.g. import --dir target/network-m");
+            return BAD_INPUT;
+        }
+        int batch;
+        try {
+            batch = args.one("batch") == null ? org.datatrail.ingest.BulkImport.DEFAULT_BATCH : Integer.parseInt(args.one("batch"));
+            if (batch < 1) {
+                throw new NumberFormatException();
+            }
+        }
+        catch (NumberFormatException e) {
+            System.err.println("import: --batch must be a positive whole number, was '" + args.one("batch") + "'");
+            return BAD_INPUT;
+        }
+        try (ConfigurableApplicationContext context = start(args.springArgs())) {
+            var result = context.getBean(org.datatrail.ingest.BulkImport.class).load(Path.of(dir), batch, System.out);
+            System.out.printf("import: loaded %s: %,d records, %,d nodes and %,d relationships created in %.1f s (%,.0f relationships/s)%n", dir,
+                    result.records(), result.nodesCreated(), result.relationshipsCreated(), result.millis() / 1000.0, result.relationshipsPerSecond());
+            return OK;
+        }
+        catch (FactValidationException e) {
+            System.err.println("import: " + dir + " refused: " + e.getMessage().replace("nothing was written",
+                    "nothing of that batch was written (the batches before it are loaded; fix it and run the import again: loads are idempotent)"));
+            return BAD_INPUT;
+        }
+        catch (RuntimeException e) {
+            System.err.println("import: failed: " + rootMessage(e));
+            return FAILED;
+        }
     }
 
     private static int seed(Arguments args) {

@@ -1,0 +1,429 @@
+package org.datatrail.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.datatrail.DataTrailApplication;
+import org.datatrail.generate.NetworkGenerator;
+import org.datatrail.ingest.BulkImport;
+import org.datatrail.system.GraphReads;
+import org.datatrail.system.Pages;
+import org.datatrail.transfer.Traces;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.summary.ProfiledPlan;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code bench --size XS|S|M|L}: generates a network, imports it with the {@code import} path into a fresh
+ * embedded database, starts the app's HTTP server on it, then times each canonical request both through
+ * GraphQL over HTTP and as the same Cypher statement on the driver, alternately, after a warm-up. Writes the
+ * figures (latency percentiles, throughput, GraphQL/raw ratios, Cypher statements per request, import rate,
+ * heap and RSS, the PROFILE of each canonical trace) as JSON, and prints them as Markdown.
+ */
+public final class Benchmark {
+
+    /** One measured series. */
+    record Series(String scenario, String via, int samples, double p50, double p95, double p99, double mean, double perSecond) {
+
+        static Series of(String scenario, String via, List<Double> millis) {
+            double[] sorted = millis.isEmpty() ? new double[] { Double.NaN } : millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double sum = Arrays.stream(sorted).sum();
+            return new Series(scenario, via, sorted.length, percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
+                    sum / sorted.length, sorted.length * 1000.0 / sum);
+        }
+
+        private static double percentile(double[] sorted, double p) {
+            int rank = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, rank))];
+        }
+    }
+
+    /** A request both ways: a GraphQL document with variables, and the Cypher statement it stands for. */
+    private record Scenario(String name, Function<String, String> graphQl, Function<String, Traces.Plan> cypher, List<String> inputs) {
+    }
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Driver driver;
+    private final GraphReads reads;
+    private final URI endpoint;
+    private final Random random;
+    private final List<String> failures = new ArrayList<>();
+
+    private Benchmark(ConfigurableApplicationContext context, long seed) {
+        this.driver = context.getBean(Driver.class);
+        this.reads = context.getBean(GraphReads.class);
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        this.endpoint = URI.create("http://127.0.0.1:" + port + "/graphql");
+        this.random = new Random(seed);
+    }
+
+    /** Entry point of the {@code bench} command; returns the exit code. */
+    public static int command(String sizeArg, String seedArg, String out, String markdown, String iterationsArg, List<String> springArgs) {
+        NetworkGenerator.Size size;
+        long seed;
+        int iterations;
+        try {
+            size = NetworkGenerator.Size.valueOf((sizeArg == null ? "S" : sizeArg).toUpperCase(Locale.ROOT));
+            seed = seedArg == null ? 42 : Long.parseLong(seedArg);
+            iterations = iterationsArg == null ? 200 : Integer.parseInt(iterationsArg);
+        }
+        catch (IllegalArgumentException e) {
+            System.err.println("bench: --size must be XS, S, M or L; --seed and --iterations whole numbers (" + e.getMessage() + ")");
+            return 2;
+        }
+        Path work = Path.of("target", "bench");
+        Path network = work.resolve("network-" + size + "-" + seed);
+        Path dataDir = work.resolve("db-" + size + "-" + seed);
+        ObjectNode report = run(size, seed, iterations, network, dataDir, springArgs);
+        try {
+            Path jsonOut = Path.of(out == null ? "target/bench/benchmarks-" + size + ".json" : out);
+            Files.createDirectories(jsonOut.toAbsolutePath().getParent());
+            Files.writeString(jsonOut, JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+            String md = BenchmarkMarkdown.of(report);
+            if (markdown != null) {
+                Files.writeString(Path.of(markdown), md);
+            }
+            System.out.println(md);
+            System.out.println("bench: figures written to " + jsonOut);
+            return 0;
+        }
+        catch (IOException e) {
+            System.err.println("bench: cannot write the results: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** Generates, imports and measures; the figures as a JSON tree. */
+    public static ObjectNode run(NetworkGenerator.Size size, long seed, int iterations, Path network, Path dataDir, List<String> springArgs) {
+        JsonMapper json = JsonMapper.builder().build();
+        ObjectNode report = json.createObjectNode();
+        report.put("size", size.name()).put("organisations", size.organisations).put("seed", seed).put("iterations", iterations);
+        machine(report);
+        long t0 = System.nanoTime();
+        var generated = NetworkGenerator.generate(size, seed, network);
+        report.put("generateSeconds", (System.nanoTime() - t0) / 1e9);
+        report.set("records", json.valueToTree(generated.records()));
+        delete(dataDir);
+        try (ConfigurableApplicationContext context = start(dataDir, springArgs)) {
+            Benchmark bench = new Benchmark(context, seed);
+            BulkImport.Result imported = context.getBean(BulkImport.class).load(network, BulkImport.DEFAULT_BATCH, System.out);
+            ObjectNode load = report.putObject("import");
+            load.put("records", imported.records()).put("nodesCreated", imported.nodesCreated())
+                .put("relationshipsCreated", imported.relationshipsCreated()).put("seconds", imported.millis() / 1000.0)
+                .put("relationshipsPerSecond", imported.relationshipsPerSecond());
+            report.set("memoryAfterImport", memory(json));
+            bench.measure(report, iterations);
+            report.set("memoryAfterQueries", memory(json));
+        }
+        report.put("loadAverageAtEnd", loadAverage());
+        return report;
+    }
+
+    private void measure(ObjectNode report, int iterations) {
+        List<String> suppliers = ids("MATCH (o:Organisation) WHERE 'DATA_SUPPLIER' IN o.types AND EXISTS { (o)-[:SENT]->() } RETURN o.id AS id ORDER BY id");
+        List<String> parties = ids("MATCH (o:Organisation) WHERE 'POLITICAL_PARTY' IN o.types AND EXISTS { ()-[:TO]->(o) } RETURN o.id AS id ORDER BY id");
+        List<String> all = ids("MATCH (o:Organisation) RETURN o.id AS id ORDER BY id");
+        List<String> names = ids("MATCH (o:Organisation) RETURN o.name AS id ORDER BY id");
+        List<Scenario> scenarios = new ArrayList<>();
+        for (int hops : new int[] { 2, 4, 6 }) {
+            scenarios.add(trace("traceFlows maxHops " + hops, hops, null, sample(suppliers, 50)));
+        }
+        scenarios.add(trace("traceFlows maxHops 4 toType POLITICAL_PARTY", 4, "POLITICAL_PARTY", sample(suppliers, 50)));
+        scenarios.add(new Scenario("upstream maxHops 4", to -> document("query($to: ID!) { upstream(to: $to, maxHops: 4, first: 50) "
+                + "{ hops consent { covered firstUncoveredHop } } }", "to", to),
+                to -> Traces.upstreamPlan(to, null, null, 4, new Pages.Page(0, 50)), sample(parties, 50)));
+        scenarios.add(new Scenario("search", text -> document("query($text: String!) { search(text: $text, first: 20) { id name types } }", "text", text),
+                text -> single(new Traces.Statement("CALL db.index.fulltext.queryNodes('organisation_search', $lucene) YIELD node, score "
+                        + "RETURN node.id AS id, node.name AS name, node.types AS types ORDER BY score DESC, node.name LIMIT 20",
+                        Map.of("lucene", lucene(text))), 20),
+                sample(names, 100).stream().map(n -> String.join(" ", Arrays.copyOf(n.toLowerCase(Locale.ROOT).split(" "), 2))).toList()));
+        scenarios.add(new Scenario("organisation lookup", id -> document("query($id: ID!) { organisation(id: $id) { id name types aliases } }", "id", id),
+                id -> single(new Traces.Statement("MATCH (o:Organisation {id: $id}) RETURN o.id AS id, o.name AS name, o.types AS types, o.aliases AS aliases",
+                        Map.of("id", id)), 1),
+                sample(all, 200)));
+        var series = report.putArray("series");
+        var statements = report.putObject("cypherStatementsPerRequest");
+        var failed = report.putObject("failures");
+        var agreement = report.putObject("sameAnswer");
+        for (Scenario s : scenarios) {
+            agreement.put(s.name(), sameAnswer(s, s.inputs().getFirst()));
+            int warmUp = Math.max(iterations / 4, Math.min(20, iterations));
+            for (int i = 0; i < warmUp; i++) {
+                String input = s.inputs().get(i % s.inputs().size());
+                graphQl(s.graphQl().apply(input));
+                raw(s.cypher().apply(input));
+            }
+            List<Double> viaGraphQl = new ArrayList<>();
+            List<Double> viaCypher = new ArrayList<>();
+            java.util.Set<Long> counts = new java.util.TreeSet<>();
+            for (int i = 0; i < iterations; i++) {
+                String input = s.inputs().get(i % s.inputs().size());
+                long before = reads.queryCount();
+                viaGraphQl.add(graphQl(s.graphQl().apply(input)));
+                counts.add(reads.queryCount() - before);
+                viaCypher.add(raw(s.cypher().apply(input)));
+            }
+            // A request that failed (e.g. killed by the query timeout) is counted, not timed.
+            Series g = Series.of(s.name(), "GraphQL over HTTP", viaGraphQl.stream().filter(d -> !d.isNaN()).toList());
+            Series c = Series.of(s.name(), "Cypher on the driver", viaCypher.stream().filter(d -> !d.isNaN()).toList());
+            failed.put(s.name(), viaGraphQl.stream().filter(d -> d.isNaN()).count() + viaCypher.stream().filter(d -> d.isNaN()).count());
+            series.add(json.valueToTree(g));
+            series.add(json.valueToTree(c));
+            statements.set(s.name(), json.valueToTree(counts));
+            System.out.printf("bench: %-45s GraphQL p50 %7.2f p95 %7.2f | Cypher p50 %7.2f p95 %7.2f ms | statements %s%n", s.name(), g.p50(), g.p95(),
+                    c.p50(), c.p95(), counts);
+        }
+        report.set("failureSamples", json.valueToTree(failures.stream().distinct().limit(5).toList()));
+        var profiles = report.putObject("profiles");
+        String supplier = suppliers.get(suppliers.size() / 2);
+        for (int hops : new int[] { 2, 4, 6 }) {
+            profiles.set("traceFlows maxHops " + hops + " from " + supplier,
+                    profile(Traces.downstreamPlan(supplier, filter(null), hops, new Pages.Page(0, 50))));
+        }
+        profiles.set("traceFlows maxHops 4 toType POLITICAL_PARTY from " + supplier,
+                profile(Traces.downstreamPlan(supplier, filter("POLITICAL_PARTY"), 4, new Pages.Page(0, 50))));
+        if (!parties.isEmpty()) {
+            profiles.set("upstream maxHops 4 to " + parties.getFirst(), profile(Traces.upstreamPlan(parties.getFirst(), null, null, 4, new Pages.Page(0, 50))));
+        }
+    }
+
+    private Scenario trace(String name, int hops, String toType, List<String> from) {
+        String query = "query($from: ID!, $toType: OrganisationType) { traceFlows(from: $from, maxHops: " + hops + ", toType: $toType, first: 50) "
+                + "{ hops consent { covered firstUncoveredHop } } }";
+        return new Scenario(name, f -> document(query, "from", f, "toType", toType),
+                f -> Traces.downstreamPlan(f, filter(toType), hops, new Pages.Page(0, 50)), from);
+    }
+
+    private static Traces.Filter filter(String toType) {
+        return new Traces.Filter(null, toType, null, null, null, false, null);
+    }
+
+    private String document(String query, Object... variables) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        for (int i = 0; i < variables.length; i += 2) {
+            vars.put((String) variables[i], variables[i + 1]);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("query", query);
+        body.put("variables", vars);
+        return json.writeValueAsString(body);
+    }
+
+    private double graphQl(String body) {
+        HttpRequest request = HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        long start = System.nanoTime();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            double millis = (System.nanoTime() - start) / 1e6;
+            if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
+                failures.add("GraphQL " + response.statusCode() + ": " + response.body().substring(0, Math.min(300, response.body().length())));
+                return Double.NaN;
+            }
+            return millis;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether GraphQL and the raw statement return the same number of results (and, for traces, the same chain lengths). */
+    private boolean sameAnswer(Scenario s, String input) {
+        HttpRequest request = HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(s.graphQl().apply(input))).build();
+        try {
+            var data = json.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body()).path("data");
+            var answer = data.properties().iterator().next().getValue();
+            List<Object> viaGraphQl = new ArrayList<>();
+            (answer.isArray() ? answer : json.createArrayNode().add(answer))
+                .forEach(item -> viaGraphQl.add(item.has("hops") ? item.get("hops").asInt() : item.get("id").asString()));
+            Traces.Plan plan = s.cypher().apply(input);
+            List<Object> viaCypher;
+            try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+                viaCypher = session.executeRead(tx -> plan.execute(st -> tx.run(st.text(), st.parameters())
+                    .list(r -> r.containsKey("organisations") ? (Object) (r.get("organisations").size() - 1) : r.get("id").asString())));
+            }
+            return viaGraphQl.equals(viaCypher);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private double raw(Traces.Plan plan) {
+        long start = System.nanoTime();
+        try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+            session.executeRead(tx -> plan.execute(st -> tx.run(st.text(), st.parameters()).list()));
+        }
+        catch (org.neo4j.driver.exceptions.Neo4jException e) {
+            failures.add("Cypher: " + e.code() + ": " + e.getMessage());
+            return Double.NaN;
+        }
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    /** The PROFILE of every statement the plan runs (shortest length first, until the page is full). */
+    private ObjectNode profile(Traces.Plan plan) {
+        ObjectNode node = json.createObjectNode();
+        var statements = node.putArray("statements");
+        long[] totals = { 0, 0 };
+        try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+            session.executeRead(tx -> plan.execute(st -> {
+                var result = tx.run("PROFILE " + st.text(), st.parameters());
+                var rows = result.list();
+                ProfiledPlan profile = result.consume().profile();
+                ObjectNode one = statements.addObject();
+                one.put("dbHits", dbHits(profile));
+                one.put("rows", rows.size());
+                flatten(profile, 0, one.putArray("operators"));
+                totals[0] += dbHits(profile);
+                totals[1] += rows.size();
+                return rows;
+            }));
+        }
+        node.put("dbHits", totals[0]);
+        node.put("rows", totals[1]);
+        return node;
+    }
+
+    private static Traces.Plan single(Traces.Statement statement, int size) {
+        return new Traces.Plan(List.of(statement), new Pages.Page(0, size));
+    }
+
+    private static long dbHits(ProfiledPlan plan) {
+        return plan.dbHits() + plan.children().stream().mapToLong(Benchmark::dbHits).sum();
+    }
+
+    private static void flatten(ProfiledPlan plan, int depth, tools.jackson.databind.node.ArrayNode into) {
+        into.add("  ".repeat(depth) + plan.operatorType() + " rows=" + plan.records() + " dbHits=" + plan.dbHits());
+        plan.children().forEach(child -> flatten(child, depth + 1, into));
+    }
+
+    private List<String> ids(String cypher) {
+        try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+            return session.executeRead(tx -> tx.run(cypher).list(r -> r.get("id").asString()));
+        }
+    }
+
+    private List<String> sample(List<String> from, int count) {
+        if (from.isEmpty()) {
+            throw new IllegalStateException("nothing to sample: the generated network has no organisation of the kind needed");
+        }
+        List<String> picked = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            picked.add(from.get(random.nextInt(from.size())));
+        }
+        return picked;
+    }
+
+    private static String lucene(String text) {
+        return Arrays.stream(org.datatrail.organisation.SearchText.fold(text).split(" "))
+            .map(w -> "(" + w + "^3 OR " + w + "*)")
+            .reduce((a, b) -> a + " AND " + b).orElseThrow();
+    }
+
+    private static ConfigurableApplicationContext start(Path dataDir, List<String> springArgs) {
+        // As arguments, not default properties: application.properties outranks defaults, and its data-dir is
+        // the app's own ./data, which a benchmark must never touch. The caller's arguments come last and win.
+        List<String> args = new ArrayList<>(List.of("--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                "--datatrail.seed.on-empty=false", "--datatrail.data-dir=" + dataDir, "--datatrail.neo4j.bolt-port=0", "--server.port=0"));
+        args.addAll(springArgs);
+        SpringApplication app = new SpringApplication(DataTrailApplication.class);
+        app.setWebApplicationType(WebApplicationType.SERVLET);
+        return app.run(args.toArray(String[]::new));
+    }
+
+    private static ObjectNode memory(JsonMapper json) {
+        System.gc();
+        ObjectNode m = json.createObjectNode();
+        var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        m.put("heapUsedAfterGcMB", heap.getUsed() / (1024 * 1024));
+        m.put("heapMaxMB", heap.getMax() / (1024 * 1024));
+        m.put("rssMB", procStatus("VmRSS:") / 1024);
+        m.put("peakRssMB", procStatus("VmHWM:") / 1024);
+        return m;
+    }
+
+    private static long procStatus(String key) {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/self/status"))) {
+            return lines.filter(l -> l.startsWith(key)).map(l -> l.replaceAll("[^0-9]", "")).mapToLong(Long::parseLong).findFirst().orElse(-1);
+        }
+        catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static void machine(ObjectNode report) {
+        ObjectNode m = report.putObject("machine");
+        m.put("processors", Runtime.getRuntime().availableProcessors());
+        m.put("memoryMB", ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize() / (1024 * 1024));
+        m.put("cpu", cpuModel());
+        m.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
+        m.put("jvmArguments", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        m.put("loadAverageAtStart", loadAverage());
+    }
+
+    private static String cpuModel() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("unknown");
+        }
+        catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        }
+        catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot clear " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.datatrail.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+/** The benchmark's figures as Markdown tables, for {@code docs/benchmarks.md}. */
+final class BenchmarkMarkdown {
+
+    private BenchmarkMarkdown() {
+    }
+
+    static String of(JsonNode r) {
+        StringBuilder md = new StringBuilder();
+        JsonNode m = r.get("machine");
+        JsonNode imp = r.get("import");
+        md.append("### Size ").append(r.get("size").asString()).append(" (").append(String.format("%,d", r.get("organisations").asInt()))
+            .append(" organisations, seed ").append(r.get("seed").asLong()).append(")\n\n");
+        md.append("Machine: ").append(m.get("processors").asInt()).append(" processors (").append(m.get("cpu").asString()).append("), ")
+            .append(m.get("memoryMB").asLong() / 1024).append(" GiB; ").append(m.get("java").asString()).append("; JVM flags `")
+            .append(m.get("jvmArguments").asString()).append("`; load average at start ").append(m.get("loadAverageAtStart").asString())
+            .append(", at end ").append(r.get("loadAverageAtEnd").asString()).append(".\n\n");
+        md.append(String.format("Import: %,d records, %,d nodes and %,d relationships in %.1f s: **%,.0f relationships/s**.%n%n",
+                imp.get("records").asLong(), imp.get("nodesCreated").asLong(), imp.get("relationshipsCreated").asLong(),
+                imp.get("seconds").asDouble(), imp.get("relationshipsPerSecond").asDouble()));
+        JsonNode a = r.get("memoryAfterImport");
+        JsonNode q = r.get("memoryAfterQueries");
+        md.append(String.format("Memory: heap after GC %,d MB after import, %,d MB after the queries (max heap %,d MB); RSS %,d MB, peak RSS %,d MB.%n%n",
+                a.get("heapUsedAfterGcMB").asLong(), q.get("heapUsedAfterGcMB").asLong(), q.get("heapMaxMB").asLong(), q.get("rssMB").asLong(),
+                q.get("peakRssMB").asLong()));
+        md.append("| request | GraphQL p50 | p95 | p99 | req/s | Cypher p50 | p95 | p99 | req/s | p50 ratio | statements | failed |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        Map<String, JsonNode[]> pairs = new LinkedHashMap<>();
+        for (JsonNode s : r.get("series")) {
+            pairs.computeIfAbsent(s.get("scenario").asString(), k -> new JsonNode[2])[s.get("via").asString().startsWith("GraphQL") ? 0 : 1] = s;
+        }
+        pairs.forEach((name, p) -> md.append(String.format("| %s | %.1f | %.1f | %.1f | %.0f | %.1f | %.1f | %.1f | %.0f | %.2f | %s | %s |%n", name,
+                p[0].get("p50").asDouble(), p[0].get("p95").asDouble(), p[0].get("p99").asDouble(), p[0].get("perSecond").asDouble(),
+                p[1].get("p50").asDouble(), p[1].get("p95").asDouble(), p[1].get("p99").asDouble(), p[1].get("perSecond").asDouble(),
+                p[0].get("p50").asDouble() / p[1].get("p50").asDouble(), r.get("cypherStatementsPerRequest").get(name), r.get("failures").get(name))));
+        md.append("\nLatencies in milliseconds. PROFILE of each canonical trace (total db hits, rows):\n\n");
+        r.get("profiles").properties().forEach(e -> md.append("- ").append(e.getKey()).append(": ")
+            .append(String.format("%,d", e.getValue().get("dbHits").asLong())).append(" db hits, ").append(e.getValue().get("rows").asLong())
+            .append(" rows\n"));
+        return md.toString();
+    }
+}

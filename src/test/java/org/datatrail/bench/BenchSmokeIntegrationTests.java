@@ -1,0 +1,40 @@
+package org.datatrail.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.datatrail.generate.NetworkGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The benchmark's smoke run in CI: size XS, a few iterations. It checks that every measurement is made and
+ * that GraphQL and the raw statement give the same answers; it never fails on speed.
+ */
+class BenchSmokeIntegrationTests {
+
+    @Test
+    void theBenchmarkRunsEndToEndAndBothWaysAgree(@TempDir Path work) {
+        JsonNode report = Benchmark.run(NetworkGenerator.Size.XS, 42, 5, work.resolve("network"), work.resolve("db"), List.of());
+
+        assertThat(report.get("import").get("relationshipsCreated").asLong()).isGreaterThan(8_000);
+        assertThat(report.get("series").valueStream().map(s -> s.get("scenario").asString()).distinct())
+            .containsExactly("traceFlows maxHops 2", "traceFlows maxHops 4", "traceFlows maxHops 6", "traceFlows maxHops 4 toType POLITICAL_PARTY",
+                    "upstream maxHops 4", "search", "organisation lookup");
+        assertThat(report.get("series")).allSatisfy(s -> assertThat(s.get("samples").asInt()).isEqualTo(5));
+        assertThat(report.get("failures").valueStream().map(JsonNode::asLong)).containsOnly(0L);
+        assertThat(report.get("sameAnswer").valueStream().map(JsonNode::asBoolean)).containsOnly(true);
+        // statements per request never grow with the answer: a trace runs the existence check and one statement
+        // per chain length it needed (at most maxHops); search two; a lookup one
+        var statements = report.get("cypherStatementsPerRequest");
+        assertThat(statements.get("traceFlows maxHops 6").valueStream().map(JsonNode::asInt)).allSatisfy(n -> assertThat(n).isBetween(2, 7));
+        assertThat(statements.get("search").valueStream().map(JsonNode::asInt)).containsExactly(2);
+        assertThat(statements.get("organisation lookup").valueStream().map(JsonNode::asInt)).containsExactly(1);
+        assertThat(report.get("profiles")).isNotEmpty().allSatisfy(p -> assertThat(p.get("dbHits").asLong()).isPositive());
+        assertThat(report.get("memoryAfterQueries").get("rssMB").asLong()).isPositive();
+    }
+}
