@@ -10,10 +10,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The fields the workbench page reads beyond the investigator contract, on the shipped seed: the caller's
- * role, the timeline of an organisation or a chain, and the disputes about each fact.
+ * role, the timeline of an organisation or a chain, and the disputes about each fact; and the page itself is
+ * public even where anonymous API access is off.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WorkbenchApiIntegrationTests {
@@ -96,5 +98,16 @@ class WorkbenchApiIntegrationTests {
         response.path("lcmb.enforcementActions[?(@.id == 'ico-fine-lcmb')].disputes[*].field").entityList(String.class)
             .containsExactly("date", "legalFinding");
         response.path("lcmb.datasets[0].consents[0].disputes[*].field").entityList(String.class).containsExactly("permittedPurposes");
+    }
+
+    @Test
+    void theWorkbenchPageIsServedWithItsOwnScripts() {
+        WebTestClient web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        String page = web.get().uri("/").exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("<title>DataTrail workbench</title>", "/webjars/cytoscape/3.33.1/dist/cytoscape.min.js",
+                "/webjars/dagre/0.8.4/dist/dagre.min.js").doesNotContain("@cytoscape-webjar.version@", "https://");
+        web.get().uri("/webjars/cytoscape/3.33.1/dist/cytoscape.min.js").exchange().expectStatus().isOk();
+        web.get().uri("/webjars/dagre/0.8.4/dist/dagre.min.js").exchange().expectStatus().isOk();
+        web.get().uri("/workbench/workbench.js").exchange().expectStatus().isOk();
     }
 }
