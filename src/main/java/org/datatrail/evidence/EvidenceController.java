@@ -10,17 +10,19 @@ import org.datatrail.enforcement.EnforcementAction;
 import org.datatrail.organisation.Organisation;
 import org.datatrail.system.CypherResource;
 import org.datatrail.system.GraphReads;
+import org.datatrail.timeline.TimelineEntry;
 import org.datatrail.transfer.Transfer;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** Evidence of every kind of fact, its sources, and the disputes where sources disagree. */
+/** Evidence of every kind of fact, its sources, and the disputes where sources disagree (in all, and about each fact). */
 @Controller
 class EvidenceController {
 
     private static final Map<String, String> QUERIES = CypherResource.named(EvidenceController.class, "queries.cypher");
     private static final String EVIDENCE = QUERIES.get("evidence");
+    private static final String DISPUTES_ABOUT = QUERIES.get("disputesAbout");
 
     private final GraphReads reads;
 
@@ -83,5 +85,45 @@ class EvidenceController {
     @BatchMapping(typeName = "EnforcementAction", field = "evidence")
     Map<EnforcementAction, List<Evidence>> enforcementEvidence(List<EnforcementAction> facts) {
         return reads.batch(facts, EnforcementAction::getId, EVIDENCE, Evidence.class, Evidence::getId);
+    }
+
+    @BatchMapping(typeName = "TimelineEntry", field = "evidence")
+    Map<TimelineEntry, List<Evidence>> timelineEvidence(List<TimelineEntry> entries) {
+        return reads.batch(entries, TimelineEntry::id, EVIDENCE, Evidence.class, Evidence::getId);
+    }
+
+    @BatchMapping(typeName = "Organisation", field = "disputes")
+    Map<Organisation, List<Dispute>> organisationDisputes(List<Organisation> facts) {
+        return reads.batch(facts, Organisation::getId, DISPUTES_ABOUT, Dispute.class, Dispute::getId);
+    }
+
+    @BatchMapping(typeName = "Transfer", field = "disputes")
+    Map<Transfer, List<Dispute>> transferDisputes(List<Transfer> facts) {
+        return reads.batch(facts, Transfer::getId, DISPUTES_ABOUT, Dispute.class, Dispute::getId);
+    }
+
+    @BatchMapping(typeName = "Dataset", field = "disputes")
+    Map<Dataset, List<Dispute>> datasetDisputes(List<Dataset> facts) {
+        return reads.batch(facts, Dataset::getId, DISPUTES_ABOUT, Dispute.class, Dispute::getId);
+    }
+
+    @BatchMapping(typeName = "Consent", field = "disputes")
+    Map<Consent, List<Dispute>> consentDisputes(List<Consent> facts) {
+        return reads.batch(facts, Consent::getId, DISPUTES_ABOUT, Dispute.class, Dispute::getId);
+    }
+
+    @BatchMapping(typeName = "Campaign", field = "disputes")
+    Map<Campaign, List<Dispute>> campaignDisputes(List<Campaign> facts) {
+        return reads.batch(facts, Campaign::getId, DISPUTES_ABOUT, Dispute.class, Dispute::getId);
+    }
+
+    @BatchMapping(typeName = "EnforcementAction", field = "disputes")
+    Map<EnforcementAction, List<Dispute>> enforcementDisputes(List<EnforcementAction> facts) {
+        return reads.batch(facts, EnforcementAction::getId, DISPUTES_ABOUT, Dispute.class, Dispute::getId);
+    }
+
+    @BatchMapping(typeName = "TimelineEntry", field = "disputes")
+    Map<TimelineEntry, List<Dispute>> timelineDisputes(List<TimelineEntry> entries) {
+        return reads.batch(entries, TimelineEntry::id, DISPUTES_ABOUT, Dispute.class, Dispute::getId);
     }
 }

@@ -18,9 +18,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates {@code Authorization: Bearer <token>}. No header: a JOURNALIST (or 401 when anonymous
  * access is off). A header with a token that is not configured, or not a bearer token: 401, never a
- * silent downgrade to JOURNALIST.
+ * silent downgrade to JOURNALIST. The workbench page and its scripts are public files (what a caller sees is
+ * decided by the API it calls), so they are served without a token even where anonymous access is off.
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
+
+    /** The workbench page at {@code /} and the files it loads: no data in them, so no token needed. */
+    private static final List<String> PUBLIC_PREFIXES = List.of("/workbench/", "/webjars/");
 
     private final TokenRegistry tokens;
     private final boolean anonymous;
@@ -28,6 +32,16 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     BearerTokenFilter(TokenRegistry tokens, boolean anonymous) {
         this.tokens = tokens;
         this.anonymous = anonymous;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+            return false;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/") || path.equals("/index.html") || path.equals("/favicon.ico")
+                || (PUBLIC_PREFIXES.stream().anyMatch(path::startsWith) && !path.contains(".."));
     }
 
     @Override

@@ -29,3 +29,10 @@ RETURN id AS source, collect(c.id) AS targets
 MATCH (s:Source)
 RETURN s.id AS id
 ORDER BY s.published DESC, s.id
+
+// query: disputesAbout
+// The disputes about each fact (any :Fact by id), grouped as Query.disputes orders them.
+UNWIND $ids AS id
+MATCH (d:Dispute)-[:ABOUT]->(:Fact {id: id})
+WITH id, d ORDER BY d.kind, d.subject, d.id
+RETURN id AS source, collect(d.id) AS targets

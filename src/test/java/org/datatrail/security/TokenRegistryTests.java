@@ -45,4 +45,24 @@ class TokenRegistryTests {
         assertThat(response.getContentAsString()).contains("This service needs a token");
         assertThat(chain.getRequest()).as("not passed on").isNull();
     }
+
+    @Test
+    void withoutAnonymousAccessTheWorkbenchPageAndItsScriptsStillLoadButItsDataNeedsAToken() throws Exception {
+        var filter = new BearerTokenFilter(new TokenRegistry(new SecurityProperties(List.of(), false)), false);
+        for (String path : List.of("/", "/index.html", "/workbench/workbench.js", "/webjars/cytoscape/3.33.1/dist/cytoscape.min.js")) {
+            var chain = new MockFilterChain();
+            var response = new MockHttpServletResponse();
+            filter.doFilter(new MockHttpServletRequest("GET", path), response, chain);
+            assertThat(chain.getRequest()).as(path + " passed on").isNotNull();
+            assertThat(response.getStatus()).isEqualTo(200);
+        }
+        for (var request : List.of(new MockHttpServletRequest("GET", "/graphql"), new MockHttpServletRequest("POST", "/"),
+                new MockHttpServletRequest("GET", "/reports"), new MockHttpServletRequest("GET", "/webjars/../graphql"))) {
+            var chain = new MockFilterChain();
+            var response = new MockHttpServletResponse();
+            filter.doFilter(request, response, chain);
+            assertThat(response.getStatus()).as(request.getMethod() + " " + request.getRequestURI()).isEqualTo(401);
+            assertThat(chain.getRequest()).isNull();
+        }
+    }
 }

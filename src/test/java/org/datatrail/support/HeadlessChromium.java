@@ -28,6 +28,11 @@ public final class HeadlessChromium {
     }
 
     public static WebDriver start() {
+        return start(null);
+    }
+
+    /** As {@link #start()}, saving downloads (without asking) into {@code downloads} when it is given. */
+    public static WebDriver start(Path downloads) {
         Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
                 "Skipped: Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver; .ci/run does this)");
         try {
@@ -39,6 +44,10 @@ public final class HeadlessChromium {
                     "--window-size=1400,900", "--user-data-dir=" + profile,
                     // offline proof: nothing but the app itself can be reached
                     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost");
+            if (downloads != null) {
+                options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
+                        "download.prompt_for_download", false, "download.directory_upgrade", true));
+            }
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
             return new ChromeDriver(service, options);
         }

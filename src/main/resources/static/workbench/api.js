@@ -1,0 +1,140 @@
+// The workbench talks to the app's own GraphQL API only, so it sees exactly what the caller's role may see.
+// The token (if any) lives in sessionStorage for this tab, never in the URL.
+
+const TOKEN_KEY = 'datatrail.token';
+
+export function token() {
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+export function setToken(value) {
+  if (value) {
+    sessionStorage.setItem(TOKEN_KEY, value);
+  } else {
+    sessionStorage.removeItem(TOKEN_KEY);
+  }
+}
+
+/** An answer the API refused: `errors` are the GraphQL errors (or one made from an HTTP status). */
+export class ApiError extends Error {
+  constructor(message, errors, status) {
+    super(message);
+    this.errors = errors;
+    this.status = status;
+  }
+}
+
+/** Runs one GraphQL document; resolves with `data`, rejects with an ApiError naming what went wrong. */
+export async function graphql(query, variables = {}) {
+  const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
+  if (token()) {
+    headers.Authorization = 'Bearer ' + token();
+  }
+  const response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  let body = null;
+  try {
+    body = await response.json();
+  } catch (notJson) {
+    // reported below with the status
+  }
+  if (response.status === 401) {
+    throw new ApiError(body?.message || 'This service needs a valid token', [], 401);
+  }
+  if (!body || (!response.ok && !body.errors)) {
+    throw new ApiError('The API answered HTTP ' + response.status, [], response.status);
+  }
+  if (body.errors?.length) {
+    // a refused mutation's message usually lists its problems already; add only those it does not
+    const message = body.errors.map(e => e.message).join('; ');
+    const problems = body.errors.flatMap(e => e.extensions?.problems || [])
+      .map(p => typeof p === 'string' ? p : (p.field ? p.field + ': ' : '') + (p.message || JSON.stringify(p)))
+      .filter(p => !message.includes(p));
+    throw new ApiError(message + (problems.length ? ': ' + problems.join('; ') : ''), body.errors, response.status);
+  }
+  return body.data;
+}
+
+const EVIDENCE = 'fragment Ev on Evidence { quote source { id title publisher published url note } }';
+const DISPUTE = 'fragment Dis on Dispute { id subject field kind note claims { value note evidence { ...Ev } } }';
+const CHAIN = `fragment Chain on FlowPath {
+  cursor hops
+  organisations { id name types }
+  transfers { id date recordCount recordCountIsLowerBound
+              purposes { id name }
+              dataset { id name dataCategories { id name concernsChildren } } }
+  consent { covered firstUncoveredHop explanation uncoveredPurposes { id name } evidence { ...Ev } }
+}`;
+
+export const queries = {
+  viewer: '{ viewer { role mayRecord } }',
+  vocabulary: '{ purposes { id name } sources { id title publisher published } }',
+  search: 'query Search($text: String!) { search(text: $text, first: 8) { id name aliases types } }',
+  organisation: `query Organisation($id: ID!) {
+    organisation(id: $id) {
+      id name aliases types description partOf { id name }
+      datasets { id name subjectGroups dataCategories { id name concernsChildren } }
+      enforcementActions { id kind amount currency date legalFinding regulator { id name } against { id name }
+                           evidence { ...Ev } disputes { ...Dis } }
+      campaigns { id name }
+      received: transfersIn(first: 20) { id date dataset { id name } from { id name } }
+    }
+  } ${EVIDENCE} ${DISPUTE}`,
+  organisationFacts: `query OrganisationFacts($id: ID!) {
+    organisation(id: $id) {
+      id name aliases types description partOf { id name }
+      evidence { ...Ev } disputes { ...Dis }
+    }
+  } ${EVIDENCE} ${DISPUTE}`,
+  transferFacts: `query TransferFacts($id: ID!) {
+    transfer(id: $id) {
+      id date recordCount recordCountIsLowerBound agreement
+      from { id name } to { id name } onBehalfOf { id name }
+      purposes { id name }
+      dataset { id name subjectGroups dataCategories { name concernsChildren }
+                consents { id title kind permittedPurposes { name } evidence { ...Ev } } }
+      evidence { ...Ev } disputes { ...Dis }
+    }
+  } ${EVIDENCE} ${DISPUTE}`,
+  datasetFacts: `query DatasetFacts($id: ID!) {
+    dataset(id: $id) {
+      id name subjectGroups collectionChannels heldBy { id name }
+      dataCategories { name concernsChildren }
+      consents { id title kind permittedPurposes { name } evidence { ...Ev } disputes { ...Dis } }
+      evidence { ...Ev } disputes { ...Dis }
+    }
+  } ${EVIDENCE} ${DISPUTE}`,
+  disputes: `{ disputes { ...Dis } } ${EVIDENCE} ${DISPUTE}`,
+  downstream: `query Downstream($from: ID!, $maxHops: Int, $since: Date, $until: Date, $dataCategory: String,
+                              $childrenOnly: Boolean, $purpose: ID, $after: String) {
+    chains: traceFlows(from: $from, maxHops: $maxHops, since: $since, until: $until, dataCategory: $dataCategory,
+                       childrenOnly: $childrenOnly, purpose: $purpose, first: 100, after: $after) { ...Chain }
+  } ${CHAIN} ${EVIDENCE}`,
+  upstream: `query Upstream($to: ID!, $maxHops: Int, $since: Date, $until: Date, $after: String) {
+    chains: upstream(to: $to, maxHops: $maxHops, since: $since, until: $until, first: 100, after: $after) { ...Chain }
+  } ${CHAIN} ${EVIDENCE}`,
+  timeline: `query Timeline($organisations: [ID!]!) {
+    timeline(organisations: $organisations, first: 100) {
+      id kind date firstReported summary organisations { id name } evidence { ...Ev } disputes { id }
+    }
+  } ${EVIDENCE}`,
+  recordTransfer: `mutation RecordTransfer($input: TransferInput!) {
+    recordTransfer(input: $input) { id from { id name } to { id name } date }
+  }`,
+  recordOrganisation: `mutation RecordOrganisation($input: OrganisationInput!) {
+    recordOrganisation(input: $input) { id name }
+  }`
+};
+
+/** The citations of many transfers, in requests of 40 aliases each (the API bounds a request's cost). */
+export async function transferEvidence(ids) {
+  const result = new Map();
+  for (let i = 0; i < ids.length; i += 40) {
+    const batch = ids.slice(i, i + 40);
+    const parameters = batch.map((id, n) => `$t${n}: ID!`).join(', ');
+    const fields = batch.map((id, n) => `t${n}: transfer(id: $t${n}) { id evidence { ...Ev } }`).join('\n');
+    const variables = Object.fromEntries(batch.map((id, n) => ['t' + n, id]));
+    const data = await graphql(`query Citations(${parameters}) { ${fields} } ${EVIDENCE}`, variables);
+    batch.forEach((id, n) => result.set(id, data['t' + n]?.evidence || []));
+  }
+  return result;
+}

@@ -1,0 +1,501 @@
+// The investigation workbench: search -> an organisation -> its flows as a graph, the evidence of each fact,
+// a timeline, exports, and (for investigators) recording findings. Everything on the page comes from /graphql.
+// The page's state lives in its URL, so a link reopens the same view.
+
+import { graphql, queries, token, setToken, transferEvidence, ApiError } from './api.js';
+import { h, fill } from './dom.js';
+import { draw, graphOf, highlight, records, aboutChildren } from './graph.js';
+import { organisationPanel, transferPanel, enforcementPanel, datasetPanel, timelinePanel } from './evidence.js';
+import { chainsAsJson, chainsAsCsv, download } from './export.js';
+import { setUpRecording } from './record.js';
+
+const $ = id => document.getElementById(id);
+const MAX_PAGES = 10; // 1,000 chains: far more than a person reads, enough for a broker's fan-out
+
+/** What the URL says: the organisation, the trace controls and the selected fact. */
+const DEFAULTS = { org: '', dir: 'down', hops: '4', since: '', until: '', purpose: '', cat: '', children: '', tl: 'chains', sel: '' };
+let state = readUrl();
+const view = { viewer: null, organisation: null, chains: [], model: null, cy: null, timeline: [], vocabulary: null, disputes: null };
+window.workbench = view; // for the browser console: view.cy is the Cytoscape graph
+
+function readUrl() {
+  const params = new URLSearchParams(location.search);
+  const result = { ...DEFAULTS };
+  for (const key of Object.keys(DEFAULTS)) {
+    if (params.has(key)) {
+      result[key] = params.get(key);
+    }
+  }
+  return result;
+}
+
+function writeUrl(push) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(state)) {
+    if (value && value !== DEFAULTS[key]) {
+      params.set(key, value);
+    }
+  }
+  const url = location.pathname + (params.size ? '?' + params : '');
+  if (url !== location.pathname + location.search) {
+    (push ? history.pushState : history.replaceState).call(history, null, '', url);
+  }
+}
+
+function say(text, error = false) {
+  const message = $('message');
+  message.hidden = !text;
+  message.textContent = text || '';
+  message.classList.toggle('error', error);
+}
+
+function failed(what) {
+  return error => {
+    console.error(error);
+    say(what + ': ' + error.message, true);
+  };
+}
+
+// ---- who is asking ---------------------------------------------------------------------------------------
+
+async function askViewer() {
+  try {
+    view.viewer = (await graphql(queries.viewer)).viewer;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401 && token()) {
+      setToken(null);
+      say('That token was not accepted; you are reading as a journalist.', true);
+      return askViewer();
+    }
+    view.viewer = null;
+    say(error.status === 401 ? 'This server needs a token to read anything: paste one above.' : 'Cannot reach the API: ' + error.message, true);
+  }
+  const role = $('role');
+  role.textContent = view.viewer ? view.viewer.role : 'no access';
+  role.classList.toggle('writer', !!view.viewer?.mayRecord);
+  $('forget-token').hidden = !token();
+  $('token').value = '';
+  $('record').hidden = !view.viewer?.mayRecord;
+}
+
+$('token-form').addEventListener('submit', async event => {
+  event.preventDefault();
+  const value = $('token').value.trim();
+  if (!value) {
+    return;
+  }
+  setToken(value);
+  say('');
+  await askViewer();
+  if (view.viewer?.mayRecord) {
+    say('Token accepted: you may record findings.');
+  }
+});
+$('forget-token').addEventListener('click', async () => {
+  setToken(null);
+  say('');
+  await askViewer();
+});
+
+// ---- search with suggestions -----------------------------------------------------------------------------
+
+let searchTimer = null;
+let searchSeq = 0;
+let suggestions = [];
+let active = -1;
+
+$('search').addEventListener('input', () => {
+  clearTimeout(searchTimer);
+  searchTimer = setTimeout(suggest, 180);
+});
+$('search').addEventListener('keydown', event => {
+  if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    event.preventDefault();
+    active = Math.max(0, Math.min(suggestions.length - 1, active + (event.key === 'ArrowDown' ? 1 : -1)));
+    renderSuggestions();
+  } else if (event.key === 'Enter') {
+    event.preventDefault();
+    const choice = suggestions[Math.max(active, 0)];
+    if (choice) {
+      choose(choice.id);
+    } else {
+      suggest();
+    }
+  } else if (event.key === 'Escape') {
+    $('suggestions').hidden = true;
+  }
+});
+document.addEventListener('click', event => {
+  if (!event.target.closest('.search')) {
+    $('suggestions').hidden = true;
+  }
+});
+
+async function suggest() {
+  const text = $('search').value.trim();
+  const seq = ++searchSeq;
+  if (!/[\p{L}\p{N}]/u.test(text)) {
+    suggestions = [];
+    renderSuggestions();
+    return;
+  }
+  try {
+    const found = (await graphql(queries.search, { text })).search;
+    if (seq === searchSeq) {
+      suggestions = found;
+      active = found.length ? 0 : -1;
+      renderSuggestions();
+    }
+  } catch (error) {
+    failed('Search failed')(error);
+  }
+}
+
+function renderSuggestions() {
+  const list = $('suggestions');
+  const words = $('search').value.toLowerCase().split(/\s+/).filter(Boolean);
+  fill(list, suggestions.length ? suggestions.map((o, i) => {
+    const alias = o.aliases.find(a => words.some(w => a.toLowerCase().includes(w)));
+    return h('li', { role: 'option', 'aria-selected': i === active ? 'true' : 'false', dataset: { id: o.id }, onclick: () => choose(o.id) },
+      o.name, alias && !o.name.toLowerCase().includes(words[0] || '') ? h('span', { class: 'alias' }, '  also: ' + alias) : null);
+  }) : h('li', { class: 'none' }, 'No organisation by that name'));
+  list.hidden = !$('search').value.trim();
+}
+
+function choose(id) {
+  $('suggestions').hidden = true;
+  state = { ...state, org: id, sel: '' };
+  writeUrl(true);
+  openOrganisation();
+}
+
+// ---- the organisation view -------------------------------------------------------------------------------
+
+async function openOrganisation() {
+  if (!state.org) {
+    return;
+  }
+  say('');
+  try {
+    const { organisation } = await graphql(queries.organisation, { id: state.org });
+    if (!organisation) {
+      say('No organisation with id "' + state.org + '".', true);
+      return;
+    }
+    view.organisation = organisation;
+    document.title = organisation.name + ' — DataTrail workbench';
+    renderOrganisation(organisation);
+    fillCategories();
+    await trace();
+  } catch (error) {
+    failed('Could not open ' + state.org)(error);
+  }
+}
+
+function renderOrganisation(o) {
+  const open = id => h('button', { type: 'button', class: 'linkish', onclick: () => choose(id) });
+  fill($('organisation'),
+    h('h2', { class: 'org-name', id: 'org-name' }, o.name),
+    h('p', {}, o.types.map(t => h('span', { class: 'badge' }, t))),
+    o.aliases.length ? h('p', {}, h('span', { class: 'hint' }, 'Also: '), o.aliases.join(' · ')) : null,
+    o.description ? h('p', {}, o.description) : null,
+    o.partOf ? h('p', {}, 'Part of ', Object.assign(open(o.partOf.id), { textContent: o.partOf.name })) : null,
+    h('button', { type: 'button', class: 'linkish', onclick: () => select('org:' + o.id) }, 'Evidence for this organisation →'),
+    h('h3', {}, 'Datasets (' + o.datasets.length + ')'),
+    h('ul', { class: 'facts' }, o.datasets.map(d => h('li', {},
+      h('button', { type: 'button', class: 'linkish', onclick: () => select('dataset:' + d.id) }, d.name),
+      d.dataCategories.some(c => c.concernsChildren) ? [' ', h('span', { class: 'badge kids' }, 'children')] : null))),
+    h('h3', {}, 'Enforcement (' + o.enforcementActions.length + ')'),
+    h('ul', { class: 'facts', id: 'enforcement' }, o.enforcementActions.map(a => h('li', {},
+      h('button', { type: 'button', class: 'linkish', onclick: () => select('enforcement:' + a.id) },
+        a.regulator.name + ': ' + a.kind.toLowerCase().replaceAll('_', ' ')
+          + (a.amount !== null ? ' ' + (a.currency || '') + ' ' + Number(a.amount).toLocaleString('en-GB') : '')
+          + (a.against.id !== o.id ? ' against ' + a.against.name : ''))))),
+    o.campaigns.length ? [h('h3', {}, 'Campaigns'), h('ul', { class: 'facts' }, o.campaigns.map(c => h('li', {}, c.name)))] : null,
+    h('h3', {}, 'Flows'),
+    h('p', {}, h('button', { type: 'button', class: 'linkish', id: 'show-down', onclick: () => setControls({ dir: 'down' }) }, 'Downstream: where its data went'),
+      h('br'), h('button', { type: 'button', class: 'linkish', id: 'show-up', onclick: () => setControls({ dir: 'up' }) },
+        'Upstream: who fed it' + (o.received.length ? ' (' + o.received.length + (o.received.length === 20 ? '+' : '') + ' transfers in)' : ''))));
+}
+
+// ---- controls --------------------------------------------------------------------------------------------
+
+const CONTROLS = ['dir', 'hops', 'since', 'until', 'purpose', 'cat'];
+
+function showControls() {
+  for (const key of CONTROLS) {
+    $(key).value = state[key] || DEFAULTS[key];
+  }
+  $('children').checked = state.children === '1';
+  $('tl').value = state.tl;
+}
+
+function setControls(changes) {
+  state = { ...state, ...changes, sel: '' };
+  writeUrl(false);
+  showControls();
+  trace();
+}
+
+for (const key of CONTROLS) {
+  $(key).addEventListener('change', () => {
+    if (key === 'hops') {
+      // the API takes 1..8 hops: clamp a number, and put back the last good value for anything else
+      const hops = Math.round(Number($('hops').value));
+      $('hops').value = $('hops').value.trim() && Number.isFinite(hops) ? String(Math.min(8, Math.max(1, hops))) : state.hops;
+    }
+    setControls({ [key]: $(key).value });
+  });
+}
+$('children').addEventListener('change', () => setControls({ children: $('children').checked ? '1' : '' }));
+$('tl').addEventListener('change', () => {
+  state = { ...state, tl: $('tl').value };
+  writeUrl(false);
+  loadTimeline();
+});
+$('controls').addEventListener('submit', event => event.preventDefault());
+
+function fillCategories() {
+  const select = $('cat');
+  const seen = new Map();
+  for (const d of view.organisation?.datasets || []) {
+    d.dataCategories.forEach(c => seen.set(c.id, c.name));
+  }
+  for (const chain of view.chains) {
+    chain.transfers.forEach(t => t.dataset?.dataCategories.forEach(c => seen.set(c.id, c.name)));
+  }
+  if (state.cat && !seen.has(state.cat)) {
+    seen.set(state.cat, state.cat);
+  }
+  fill(select, h('option', { value: '' }, 'any'), [...seen].sort((a, b) => a[1].localeCompare(b[1])).map(([id, name]) => h('option', { value: id }, name)));
+  select.value = state.cat;
+}
+
+async function loadVocabulary() {
+  try {
+    view.vocabulary = await graphql(queries.vocabulary);
+    fill($('purpose'), h('option', { value: '' }, 'any'), view.vocabulary.purposes.map(p => h('option', { value: p.id }, p.name)));
+    $('purpose').value = state.purpose;
+    for (const form of ['record-transfer', 'record-organisation']) {
+      fill($(form).elements.source, view.vocabulary.sources.map(s => h('option', { value: s.id },
+        [s.publisher, s.title, s.published].filter(Boolean).join(' — ').slice(0, 110))));
+    }
+    fill($('record-transfer').elements.purposes, view.vocabulary.purposes.map(p => h('option', { value: p.id }, p.name)));
+  } catch (error) {
+    failed('Could not load the vocabulary')(error);
+  }
+}
+
+// ---- the trace and its graph -----------------------------------------------------------------------------
+
+let traceSeq = 0;
+
+async function trace() {
+  if (!view.organisation) {
+    return;
+  }
+  const seq = ++traceSeq;
+  const upstream = state.dir === 'up';
+  const variables = { maxHops: Number(state.hops) || 4, since: state.since || null, until: state.until || null };
+  Object.assign(variables, upstream ? { to: state.org }
+    : { from: state.org, dataCategory: state.cat || null, childrenOnly: state.children === '1', purpose: state.purpose || null });
+  $('graph-status').textContent = 'Tracing…';
+  try {
+    let chains = [];
+    let after = null;
+    let complete = false;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const answer = (await graphql(upstream ? queries.upstream : queries.downstream, { ...variables, after })).chains;
+      chains = chains.concat(answer);
+      if (answer.length < 100) {
+        complete = true;
+        break;
+      }
+      after = answer[answer.length - 1].cursor;
+    }
+    if (seq !== traceSeq) {
+      return;
+    }
+    // the API filters upstream traces by date only; the other controls apply here, by the same rules
+    view.chains = upstream ? chains.filter(keepUpstream) : chains;
+    view.complete = complete;
+    renderGraph();
+    renderChains();
+    fillCategories();
+    await loadTimeline();
+    if (state.sel) {
+      select(state.sel, false);
+    }
+  } catch (error) {
+    $('graph-status').textContent = 'Trace failed.';
+    failed('Trace failed')(error);
+  }
+}
+
+function keepUpstream(chain) {
+  const ts = chain.transfers;
+  return (!state.cat || ts.every(t => t.dataset?.dataCategories.some(c => c.id === state.cat || c.name === state.cat)))
+    && (state.children !== '1' || ts.every(aboutChildren))
+    && (!state.purpose || ts.some(t => t.purposes.some(p => p.id === state.purpose)));
+}
+
+function renderGraph() {
+  view.model = graphOf(view.chains, state.org);
+  if (!view.chains.length) {
+    view.model.nodes.set(view.organisation.id, view.organisation);
+  }
+  view.cy = draw($('graph'), view.model, { onSelect: (kind, id) => select(kind + ':' + id), onOpen: choose, previous: view.cy });
+  const red = [...view.model.edges.values()].filter(e => e.explanations.length).length;
+  $('graph-status').textContent = count(view.model.nodes.size, 'organisation') + ', ' + count(view.model.edges.size, 'transfer') + ' in '
+    + count(view.chains.length, 'chain') + (view.complete ? '' : ' (the first ' + view.chains.length + ')')
+    + (red ? ' · ' + red + ' where consent ran out' : '');
+  $('export-csv').disabled = $('export-json').disabled = !view.chains.length;
+}
+
+const count = (n, noun) => n + ' ' + noun + (n === 1 ? '' : 's');
+
+$('zoom-in').addEventListener('click', () => view.cy?.zoom({ level: view.cy.zoom() * 1.4, renderedPosition: centre() }));
+$('zoom-out').addEventListener('click', () => view.cy?.zoom({ level: view.cy.zoom() / 1.4, renderedPosition: centre() }));
+$('fit').addEventListener('click', () => view.cy?.fit(undefined, 30));
+const centre = () => ({ x: $('graph').clientWidth / 2, y: $('graph').clientHeight / 2 });
+
+function renderChains() {
+  fill($('chain-list'), view.chains.slice(0, 200).map((chain, index) => {
+    const broken = !chain.consent.covered;
+    return h('li', { class: 'chain' + (broken ? ' uncovered' : '') },
+      h('span', { class: 'path' }, chain.transfers.map((t, hop) => h('span', { class: 'hop' + (broken && chain.consent.firstUncoveredHop === hop ? ' uncovered' : '') },
+        hop === 0 ? chain.organisations[0].name : null,
+        ' → ', h('button', { type: 'button', class: 'linkish', dataset: { transfer: t.id }, title: 'Evidence of this transfer',
+          onclick: () => select('transfer:' + t.id) },
+        '[' + [t.date || 'undated', records(t.recordCount, t.recordCountIsLowerBound)].filter(Boolean).join(', ') + ']'),
+        ' → ', chain.organisations[hop + 1].name))),
+      ' ', h('button', { type: 'button', class: 'linkish', onclick: () => exportChains([chain], 'csv', index + 1) }, 'CSV'),
+      ' ', h('button', { type: 'button', class: 'linkish', onclick: () => exportChains([chain], 'json', index + 1) }, 'JSON'),
+      broken ? h('div', { class: 'explanation' }, chain.consent.explanation) : null);
+  }), view.chains.length > 200 ? h('li', { class: 'hint' }, (view.chains.length - 200) + ' more chains are drawn in the graph and exported') : null,
+  view.chains.length ? null : h('li', { class: 'hint' }, 'No chains with these controls.'));
+}
+
+// ---- the timeline ----------------------------------------------------------------------------------------
+
+/** The timeline of the organisation alone, or of everyone on the traced chains (the API takes up to 100). */
+async function loadTimeline() {
+  if (!state.org || !view.model) {
+    return;
+  }
+  const others = state.tl === 'org' ? [] : [...view.model.nodes.keys()].filter(id => id !== state.org);
+  const ids = [state.org, ...others].slice(0, 100);
+  try {
+    view.timeline = (await graphql(queries.timeline, { organisations: ids })).timeline;
+  } catch (error) {
+    failed('Could not load the timeline')(error);
+    view.timeline = [];
+  }
+  fill($('timeline-list'), view.timeline.map(entry => h('li', {},
+    entry.date ? h('span', { class: 'when' }, entry.date)
+      : h('span', { class: 'when undated', title: 'No source dates it' }, 'undated' + (entry.firstReported ? ', reported by ' + entry.firstReported : '')),
+    ' ', h('span', { class: 'kind' }, entry.kind.toLowerCase()),
+    h('button', { type: 'button', class: 'linkish', onclick: () => select('event:' + entry.id) }, entry.summary),
+    entry.disputes.length ? [' ', h('span', { class: 'badge' }, 'disputed')] : null)),
+  view.timeline.length ? null : h('li', { class: 'hint' }, 'Nothing dated recorded.'));
+}
+
+// ---- the evidence panel ----------------------------------------------------------------------------------
+
+let selectSeq = 0;
+
+async function select(selection, remember = true) {
+  const [kind, ...rest] = selection.split(':');
+  const id = rest.join(':');
+  const seq = ++selectSeq;
+  if (remember) {
+    state = { ...state, sel: selection };
+    writeUrl(false);
+  }
+  highlight(view.cy, id);
+  const panel = $('evidence');
+  fill(panel, h('p', { class: 'hint' }, 'Loading…'));
+  try {
+    let content;
+    if (kind === 'transfer') {
+      const { transfer } = await graphql(queries.transferFacts, { id });
+      content = transfer ? transferPanel(transfer, view.model?.edges.get(id)?.explanations || []) : null;
+    } else if (kind === 'org') {
+      const { organisation } = await graphql(queries.organisationFacts, { id });
+      content = organisation ? organisationPanel(organisation, id !== state.org ? choose : null) : null;
+    } else if (kind === 'dataset') {
+      const { dataset } = await graphql(queries.datasetFacts, { id });
+      content = dataset ? datasetPanel(dataset) : null;
+    } else if (kind === 'enforcement') {
+      const action = view.organisation?.enforcementActions.find(a => a.id === id);
+      content = action ? enforcementPanel(action) : null;
+    } else if (kind === 'event') {
+      const entry = view.timeline.find(e => e.id === id);
+      if (entry) {
+        view.disputes ??= entry.disputes.length ? (await graphql(queries.disputes)).disputes : null;
+        const ids = entry.disputes.map(d => d.id);
+        content = timelinePanel(entry, (view.disputes || []).filter(d => ids.includes(d.id)));
+      }
+    }
+    if (seq === selectSeq) {
+      fill(panel, content || h('p', { class: 'hint' }, 'Nothing recorded as ' + selection + '.'));
+      panel.scrollTop = 0;
+    }
+  } catch (error) {
+    fill(panel, h('p', { class: 'hint' }, 'Could not load ' + selection + ': ' + error.message));
+  }
+}
+
+// ---- share and export ------------------------------------------------------------------------------------
+
+$('permalink').addEventListener('click', async () => {
+  try {
+    await navigator.clipboard.writeText(location.href);
+    say('Link copied: ' + location.href);
+  } catch (blocked) {
+    say('Link to this view: ' + location.href);
+  }
+});
+$('export-csv').addEventListener('click', () => exportChains(view.chains, 'csv'));
+$('export-json').addEventListener('click', () => exportChains(view.chains, 'json'));
+
+async function exportChains(chains, format, number) {
+  try {
+    const ids = [...new Set(chains.flatMap(c => c.transfers.map(t => t.id)))];
+    const evidence = await transferEvidence(ids);
+    const json = chainsAsJson(chains, evidence, { permalink: location.href, trace: { organisation: state.org,
+      direction: state.dir === 'up' ? 'upstream' : 'downstream', maxHops: Number(state.hops), since: state.since || null, until: state.until || null,
+      purpose: state.purpose || null, dataCategory: state.cat || null, childrenOnly: state.children === '1' } });
+    if (number) {
+      json.chains[0].chain = number;
+    }
+    const name = 'datatrail-' + state.org + (number ? '-chain-' + number : '-chains') + '.' + format;
+    if (format === 'csv') {
+      download(name, 'text/csv;charset=utf-8', chainsAsCsv(json));
+    } else {
+      download(name, 'application/json', JSON.stringify(json, null, 2));
+    }
+  } catch (error) {
+    failed('Export failed')(error);
+  }
+}
+
+// ---- start -----------------------------------------------------------------------------------------------
+
+window.addEventListener('popstate', () => {
+  const previous = state.org;
+  state = readUrl();
+  showControls();
+  if (state.org !== previous) {
+    openOrganisation();
+  } else {
+    trace();
+  }
+});
+
+setUpRecording({ graphql, queries, view, $, say, choose, reload: () => openOrganisation(), current: () => state.org });
+
+showControls();
+await askViewer();
+await loadVocabulary();
+await openOrganisation();
