@@ -13,11 +13,14 @@ import java.util.stream.Collectors;
 
 import org.datatrail.ingest.FactValidationException;
 import org.datatrail.ingest.FactWriter;
+import org.datatrail.ingest.ImportMode;
+import org.datatrail.ingest.OfflineImport;
 import org.datatrail.ingest.SeedLoader;
 import org.datatrail.report.Report;
 import org.datatrail.report.ReportCatalog;
 import org.datatrail.report.ReportFormat;
 import org.datatrail.report.ReportRunner;
+import org.neo4j.driver.Driver;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,8 +33,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <li>{@code report list}: the report shelf;</li>
  * <li>{@code report run <name> [--param key=value]... [--format csv|json|md] [--out file]};</li>
  * <li>{@code generate --size XS|S|M|L [--seed n] --out <folder>}: write a synthetic network (no database);</li>
- * <li>{@code import --dir <folder> [--batch n]}: load a folder of {@code <section>.jsonl} files;</li>
- * <li>{@code bench --size XS|S|M|L [--seed n] [--out file.json] [--markdown file.md]}: generate, import and measure.</li>
+ * <li>{@code import --dir <folder> [--batch n] [--mode auto|offline|online]}: load a folder of {@code <section>.jsonl} files;</li>
+ * <li>{@code bench --size XS|S|M|L [--seed n] [--out file.json] [--markdown file.md] [--mode ...]}: generate, import and measure.</li>
  * </ul>
  * Exits 0 on success, 2 on bad input (with one clear message), 1 otherwise.
  */
@@ -64,8 +67,8 @@ final class CommandLine {
             parsed = parse(args, switch (command) {
                 case "seed" -> List.of("dir");
                 case "generate" -> List.of("size", "seed", "out");
-                case "import" -> List.of("dir", "batch");
-                case "bench" -> List.of("size", "seed", "out", "markdown", "iterations");
+                case "import" -> List.of("dir", "batch", "mode");
+                case "bench" -> List.of("size", "seed", "out", "markdown", "iterations", "mode");
                 default -> List.of("param", "format", "out");
             });
         }
@@ -78,7 +81,7 @@ final class CommandLine {
             case "generate" -> generate(parsed);
             case "import" -> importFacts(parsed);
             case "bench" -> org.datatrail.bench.Benchmark.command(parsed.one("size"), parsed.one("seed"), parsed.one("out"),
-                    parsed.one("markdown"), parsed.one("iterations"), parsed.springArgs());
+                    parsed.one("markdown"), parsed.one("iterations"), parsed.one("mode"), parsed.springArgs());
             default -> report(parsed);
         };
     }
@@ -119,15 +122,39 @@ final class CommandLine {
             System.err.println("import: --batch must be a positive whole number, was '" + args.one("batch") + "'");
             return BAD_INPUT;
         }
-        try (ConfigurableApplicationContext context = start(args.springArgs())) {
-            var result = context.getBean(org.datatrail.ingest.BulkImport.class).load(Path.of(dir), batch, System.out);
-            System.out.printf("import: loaded %s: %,d records, %,d nodes and %,d relationships created in %.1f s (%,.0f relationships/s)%n", dir,
-                    result.records(), result.nodesCreated(), result.relationshipsCreated(), result.millis() / 1000.0, result.relationshipsPerSecond());
-            return OK;
+        ImportMode mode;
+        try {
+            mode = ImportMode.choose(args.one("mode"), args.springArgs());
+        }
+        catch (IllegalArgumentException e) {
+            System.err.println("import: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        System.out.println("import: " + mode.why());
+        try {
+            if (mode.offline()) {
+                var result = new OfflineImport().load(Path.of(dir), mode.dataDir(), batch, System.out);
+                try (ConfigurableApplicationContext context = start(args.springArgs())) {
+                    OfflineImport.finish(context.getBean(Driver.class), result);
+                }
+                System.out.printf("import: loaded %s offline: %,d records, %,d nodes and %,d relationships in %.1f s (checked in %.1f s, store written "
+                        + "in %.1f s; %,.0f relationships/s)%n", dir, result.records(), result.nodesCreated(), result.relationshipsCreated(),
+                        result.millis() / 1000.0, result.checkMillis() / 1000.0, result.storeMillis() / 1000.0,
+                        result.relationshipsCreated() * 1000.0 / Math.max(1, result.millis()));
+                return OK;
+            }
+            try (ConfigurableApplicationContext context = start(args.springArgs())) {
+                var result = context.getBean(org.datatrail.ingest.BulkImport.class).load(Path.of(dir), batch, System.out);
+                System.out.printf("import: loaded %s: %,d records, %,d nodes and %,d relationships created in %.1f s (%,.0f relationships/s)%n", dir,
+                        result.records(), result.nodesCreated(), result.relationshipsCreated(), result.millis() / 1000.0,
+                        result.relationshipsPerSecond());
+                return OK;
+            }
         }
         catch (FactValidationException e) {
-            System.err.println("import: " + dir + " refused: " + e.getMessage().replace("nothing was written",
-                    "nothing of that batch was written (the batches before it are loaded; fix it and run the import again: loads are idempotent)"));
+            System.err.println("import: " + dir + " refused: " + e.getMessage().replace("nothing was written", mode.offline()
+                    ? "nothing was written (the offline import is all or nothing: fix it and run the import again)"
+                    : "nothing of that batch was written (the batches before it are loaded; fix it and run the import again: loads are idempotent)"));
             return BAD_INPUT;
         }
         catch (RuntimeException e) {

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.datatrail.DataTrailApplication;
 import org.datatrail.generate.NetworkGenerator;
 import org.datatrail.ingest.BulkImport;
+import org.datatrail.ingest.OfflineImport;
 import org.datatrail.system.GraphReads;
 import org.datatrail.system.Pages;
 import org.datatrail.transfer.Traces;
@@ -84,7 +85,8 @@ public final class Benchmark {
     }
 
     /** Entry point of the {@code bench} command; returns the exit code. */
-    public static int command(String sizeArg, String seedArg, String out, String markdown, String iterationsArg, List<String> springArgs) {
+    public static int command(String sizeArg, String seedArg, String out, String markdown, String iterationsArg, String mode,
+            List<String> springArgs) {
         NetworkGenerator.Size size;
         long seed;
         int iterations;
@@ -100,7 +102,12 @@ public final class Benchmark {
         Path work = Path.of("target", "bench");
         Path network = work.resolve("network-" + size + "-" + seed);
         Path dataDir = work.resolve("db-" + size + "-" + seed);
-        ObjectNode report = run(size, seed, iterations, network, dataDir, springArgs);
+        if (mode != null && !List.of("offline", "online").contains(mode)) {
+            System.err.println("bench: --mode must be offline or online (the bench always starts on a new database), was '" + mode + "'");
+            return 2;
+        }
+        boolean external = springArgs.stream().anyMatch(a -> a.startsWith("--spring.neo4j.uri="));
+        ObjectNode report = run(size, seed, iterations, network, dataDir, !"online".equals(mode) && !external, springArgs);
         try {
             Path jsonOut = Path.of(out == null ? "target/bench/benchmarks-" + size + ".json" : out);
             Files.createDirectories(jsonOut.toAbsolutePath().getParent());
@@ -120,7 +127,8 @@ public final class Benchmark {
     }
 
     /** Generates, imports and measures; the figures as a JSON tree. */
-    public static ObjectNode run(NetworkGenerator.Size size, long seed, int iterations, Path network, Path dataDir, List<String> springArgs) {
+    public static ObjectNode run(NetworkGenerator.Size size, long seed, int iterations, Path network, Path dataDir, boolean offline,
+            List<String> springArgs) {
         JsonMapper json = JsonMapper.builder().build();
         ObjectNode report = json.createObjectNode();
         report.put("size", size.name()).put("organisations", size.organisations).put("seed", seed).put("iterations", iterations);
@@ -130,13 +138,26 @@ public final class Benchmark {
         report.put("generateSeconds", (System.nanoTime() - t0) / 1e9);
         report.set("records", json.valueToTree(generated.records()));
         delete(dataDir);
+        OfflineImport.Result offlineResult = offline ? new OfflineImport().load(network, dataDir, BulkImport.DEFAULT_BATCH, System.out) : null;
+        long started = System.nanoTime();
         try (ConfigurableApplicationContext context = start(dataDir, springArgs)) {
             Benchmark bench = new Benchmark(context, seed);
-            BulkImport.Result imported = context.getBean(BulkImport.class).load(network, BulkImport.DEFAULT_BATCH, System.out);
             ObjectNode load = report.putObject("import");
-            load.put("records", imported.records()).put("nodesCreated", imported.nodesCreated())
-                .put("relationshipsCreated", imported.relationshipsCreated()).put("seconds", imported.millis() / 1000.0)
-                .put("relationshipsPerSecond", imported.relationshipsPerSecond());
+            if (offline) {
+                OfflineImport.finish(context.getBean(Driver.class), offlineResult);
+                double startSeconds = (System.nanoTime() - started) / 1e9;
+                double seconds = offlineResult.millis() / 1000.0 + startSeconds;
+                load.put("mode", "offline").put("records", offlineResult.records()).put("nodesCreated", offlineResult.nodesCreated())
+                    .put("relationshipsCreated", offlineResult.relationshipsCreated()).put("checkSeconds", offlineResult.checkMillis() / 1000.0)
+                    .put("storeSeconds", offlineResult.storeMillis() / 1000.0).put("startAndIndexSeconds", startSeconds)
+                    .put("seconds", seconds).put("relationshipsPerSecond", offlineResult.relationshipsCreated() / seconds);
+            }
+            else {
+                BulkImport.Result imported = context.getBean(BulkImport.class).load(network, BulkImport.DEFAULT_BATCH, System.out);
+                load.put("mode", "online").put("records", imported.records()).put("nodesCreated", imported.nodesCreated())
+                    .put("relationshipsCreated", imported.relationshipsCreated()).put("seconds", imported.millis() / 1000.0)
+                    .put("relationshipsPerSecond", imported.relationshipsPerSecond());
+            }
             report.set("memoryAfterImport", memory(json));
             bench.measure(report, iterations);
             report.set("memoryAfterQueries", memory(json));

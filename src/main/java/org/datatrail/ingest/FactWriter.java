@@ -93,7 +93,7 @@ public final class FactWriter {
         if (section == Section.DISPUTES) {
             List<Map<String, Object>> claims = new ArrayList<>();
             for (JsonNode claim : record.path("claims")) {
-                String claimId = "claim-" + digest(id, claim.path("value").asString()).substring(0, 20);
+                String claimId = claimId(id, claim.path("value").asString());
                 Map<String, Object> c = new LinkedHashMap<>();
                 c.put("id", claimId);
                 c.put("value", claim.path("value").asString());
@@ -111,10 +111,19 @@ public final class FactWriter {
         for (JsonNode item : items) {
             String source = item.path("source").asString();
             String quote = item.path("quote").asString();
-            list.add(Map.of("id", "ev-" + digest(factId, source, Quotes.normalise(quote)).substring(0, 24), "source", source,
-                    "quote", quote));
+            list.add(Map.of("id", evidenceId(factId, source, quote), "source", source, "quote", quote));
         }
         return Map.of("factId", factId, "evidence", list);
+    }
+
+    /** Id of a dispute's claim: the same claim recorded again is the same node. */
+    static String claimId(String disputeId, String value) {
+        return "claim-" + digest(disputeId, value).substring(0, 20);
+    }
+
+    /** Id of a piece of evidence: derived from fact, source and (normalised) quote, so a quote recorded twice is one node. */
+    static String evidenceId(String factId, String source, String quote) {
+        return "ev-" + digest(factId, source, Quotes.normalise(quote)).substring(0, 24);
     }
 
     private static String digest(String... parts) {

@@ -19,7 +19,7 @@ class BenchSmokeIntegrationTests {
 
     @Test
     void theBenchmarkRunsEndToEndAndBothWaysAgree(@TempDir Path work) {
-        JsonNode report = Benchmark.run(NetworkGenerator.Size.XS, 42, 5, work.resolve("network"), work.resolve("db"), List.of());
+        JsonNode report = Benchmark.run(NetworkGenerator.Size.XS, 42, 5, work.resolve("network"), work.resolve("db"), true, List.of());
 
         assertThat(report.get("import").get("relationshipsCreated").asLong()).isGreaterThan(8_000);
         assertThat(report.get("series").valueStream().map(s -> s.get("scenario").asString()).distinct())

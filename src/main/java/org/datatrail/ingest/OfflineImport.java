@@ -1,0 +1,503 @@
+package org.datatrail.ingest;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.datatrail.organisation.SearchText;
+import org.datatrail.security.Caller;
+import org.datatrail.system.CypherResource;
+import org.neo4j.cli.ExecutionContext;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.importer.ImportCommand;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The {@code import} command's path into an embedded database that does not exist yet: every batch is read and
+ * validated exactly as {@link BulkImport} does it (the same {@link JsonlBatches}, the same {@link FactValidator},
+ * references resolved against everything accepted so far instead of the database), then turned into the nodes and
+ * relationships the {@code write-*.cypher} statements would have made, written as CSV, and loaded by Neo4j's offline
+ * importer ({@code neo4j-admin database import full}, run in this process) in one go.
+ * <p>
+ * The rule: <b>all or nothing for the whole import</b>. Every batch is checked before the store is written, so one
+ * refused line leaves no database at all; a failure of the importer itself removes what it had begun.
+ * <p>
+ * Two things the importer's CSV cannot say are applied by {@link #finish} once the database runs: an empty list
+ * (the write statements store {@code []} for a missing {@code aliases}, {@code channels} or {@code collectionChannels})
+ * and a list item that is empty or holds the array delimiter. Constraints and indexes come from the schema
+ * migrations, as for any database, when the application starts on the new store.
+ */
+public final class OfflineImport {
+
+    /**
+     * What was imported.
+     *
+     * @param fixes values set after the import that CSV could not carry (rare; see the class comment)
+     */
+    public record Result(long records, long nodesCreated, long relationshipsCreated, long checkMillis, long storeMillis,
+            List<Map<String, Object>> fixes) {
+
+        public long millis() {
+            return checkMillis + storeMillis;
+        }
+    }
+
+    /** A relationship a record's field makes: to the record it names ({@code outgoing}) or from it. */
+    private record Link(String field, String type, boolean outgoing, String label) {
+    }
+
+    /** Neo4j's importer splits array values on this character; it cannot appear in a facts file's text. */
+    private static final char ARRAY_DELIMITER = '\u001F';
+
+    private static final Map<String, List<String>> COLUMNS = Map.ofEntries(
+            Map.entry("Source", List.of("title", "publisher", "published:date", "url", "note", "recordedAt:datetime")),
+            Map.entry("Purpose", List.of("name", "description")),
+            Map.entry("DataCategory", List.of("name", "concernsChildren:boolean")),
+            Map.entry("Organisation", List.of("name", "aliases:string[]", "types:string[]", "description", "searchText", "recordedAt:datetime")),
+            Map.entry("Consent", List.of("title", "kind", "channels:string[]", "recordedAt:datetime")),
+            Map.entry("Dataset", List.of("name", "subjectGroups:string[]", "collectionChannels:string[]", "recordedAt:datetime")),
+            Map.entry("Transfer", List.of("date:date", "recordCount:long", "recordCountIsLowerBound:boolean", "agreement", "recordedAt:datetime")),
+            Map.entry("Campaign", List.of("name", "channel", "startDate:date", "endDate:date", "constituenciesTargeted:long", "reach",
+                    "recordedAt:datetime")),
+            Map.entry("EnforcementAction", List.of("kind", "amount:double", "currency", "date:date", "legalFinding", "recordedAt:datetime")),
+            Map.entry("Event", List.of("kind", "description", "date:date", "recordedAt:datetime")),
+            Map.entry("Dispute", List.of("subject", "field", "kind", "note", "recordedAt:datetime")),
+            Map.entry("Claim", List.of("value", "note", "recordedAt:datetime")),
+            Map.entry("Evidence", List.of("quote", "recordedAt:datetime")),
+            Map.entry("AuditEntry", List.of("at:datetime", "role", "tokenLabel", "operation", "recordIds:string[]", "input",
+                    "nodesCreated:long", "relationshipsCreated:long", "relationshipsDeleted:long")));
+
+    /** The relationships of each section, as its {@code write-<section>.cypher} statement makes them. */
+    private static final Map<Section, List<Link>> LINKS = Map.ofEntries(
+            Map.entry(Section.SOURCES, List.of()),
+            Map.entry(Section.PURPOSES, List.of(new Link("includes", "INCLUDES", true, "Purpose"))),
+            Map.entry(Section.DATA_CATEGORIES, List.of()),
+            Map.entry(Section.ORGANISATIONS, List.of(new Link("partOf", "PART_OF", true, "Organisation"))),
+            Map.entry(Section.CONSENTS, List.of(new Link("permittedPurposes", "PERMITS", true, "Purpose"),
+                    new Link("issuedBy", "ISSUED", false, "Organisation"))),
+            Map.entry(Section.DATASETS, List.of(new Link("heldBy", "HOLDS", false, "Organisation"),
+                    new Link("dataCategories", "HAS_CATEGORY", true, "DataCategory"), new Link("consents", "COLLECTED_UNDER", true, "Consent"))),
+            Map.entry(Section.TRANSFERS, List.of(new Link("from", "SENT", false, "Organisation"), new Link("to", "TO", true, "Organisation"),
+                    new Link("dataset", "CARRIES", true, "Dataset"), new Link("purposes", "FOR", true, "Purpose"),
+                    new Link("onBehalfOf", "ON_BEHALF_OF", true, "Organisation"))),
+            Map.entry(Section.CAMPAIGNS, List.of(new Link("runBy", "RAN", false, "Organisation"), new Link("purposes", "FOR", true, "Purpose"),
+                    new Link("datasets", "USED", true, "Dataset"))),
+            Map.entry(Section.ENFORCEMENT_ACTIONS, List.of(new Link("regulator", "TOOK", false, "Organisation"),
+                    new Link("against", "AGAINST", true, "Organisation"))),
+            Map.entry(Section.EVENTS, List.of(new Link("organisations", "INVOLVES", true, "Organisation"),
+                    new Link("datasets", "CONCERNS", true, "Dataset"))),
+            Map.entry(Section.DISPUTES, List.of(new Link("about", "ABOUT", true, Section.FACT))));
+
+    private static final Collection<String> DEFAULTS = CypherResource.named(OfflineImport.class, "offline-import-defaults.cypher").values();
+    private static final String FIX = CypherResource.load(OfflineImport.class, "offline-import-fix.cypher");
+    private static final int MAX_AUDITED_INPUT = 20;
+
+    private final FactValidator validator = new FactValidator();
+
+    /** Whether {@code dataDir} holds no database yet, so the offline importer may create one there. */
+    public static boolean canLoadInto(Path dataDir) {
+        Path home = dataDir.toAbsolutePath().normalize();
+        return !Files.exists(home.resolve("data/databases/neo4j")) && !Files.exists(home.resolve("data/transactions/neo4j"));
+    }
+
+    /**
+     * Validates the whole folder, then creates the embedded database under {@code dataDir} from it. The application
+     * must then be started on {@code dataDir}, and {@link #finish} run.
+     *
+     * @param progress where progress lines (and the importer's own) go, or {@code null}
+     * @throws FactValidationException for the first refused batch; nothing is written
+     * @throws IllegalStateException when {@code dataDir} already holds a database, or the importer fails
+     */
+    public Result load(Path dir, Path dataDir, int batchSize, PrintStream progress) {
+        Path home = dataDir.toAbsolutePath().normalize();
+        if (!canLoadInto(home)) {
+            throw new IllegalStateException(home + " already holds a database; the offline import only creates a new one "
+                    + "(use --mode online to add to it, or a new --datatrail.data-dir)");
+        }
+        long started = System.nanoTime();
+        Path work;
+        try {
+            Files.createDirectories(home);
+            work = Files.createTempDirectory(home, "import-");
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a working folder under " + home, e);
+        }
+        try (Csv csv = new Csv(work)) {
+            Writer writer = new Writer(csv, Caller.system("import " + dir));
+            JsonlBatches.read(dir, batchSize, batch -> {
+                List<Problem> problems = writer.duplicates(batch);
+                if (problems.isEmpty()) {
+                    problems = validator.validate(List.of(batch.document()), writer.known);
+                }
+                if (!problems.isEmpty()) {
+                    throw batch.atLines(problems);
+                }
+                writer.write(batch);
+                if (progress != null) {
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    progress.printf("import: %s lines %,d-%,d of %,d checked; %,d relationships to write (%.1f s)%n", batch.file().getFileName(),
+                            batch.firstLine(), batch.lastLine(), batch.linesInFile(), writer.relationships, seconds);
+                }
+            });
+            csv.close();
+            long checked = System.nanoTime();
+            if (progress != null) {
+                progress.printf("import: every line accepted; writing the store with Neo4j's importer%n");
+            }
+            runImporter(home, work, csv, progress);
+            long done = System.nanoTime();
+            return new Result(writer.records, writer.nodes, writer.relationships, (checked - started) / 1_000_000, (done - checked) / 1_000_000,
+                    List.copyOf(writer.fixes));
+        }
+        finally {
+            delete(work);
+        }
+    }
+
+    /**
+     * Sets what the CSV could not carry, in the database the application started on the imported store.
+     */
+    public static void finish(Driver driver, Result result) {
+        try (Session session = driver.session()) {
+            for (String statement : DEFAULTS) {
+                session.run(statement).consume();
+            }
+            for (int i = 0; i < result.fixes().size(); i += BulkImport.DEFAULT_BATCH) {
+                List<Map<String, Object>> rows = result.fixes().subList(i, Math.min(result.fixes().size(), i + BulkImport.DEFAULT_BATCH));
+                session.executeWrite(tx -> tx.run(FIX, Map.of("rows", rows)).consume());
+            }
+        }
+    }
+
+    private static void runImporter(Path home, Path work, Csv csv, PrintStream progress) {
+        List<String> args = new ArrayList<>();
+        csv.nodeFiles.forEach((labels, file) -> args.add("--nodes=" + labels + "=" + file));
+        csv.relationshipFiles.values().forEach(file -> args.add("--relationships=" + file));
+        args.add("--array-delimiter=" + ARRAY_DELIMITER);
+        args.add("--multiline-fields=" + csv.multiline);
+        args.add("--bad-tolerance=0");
+        args.add("--report-file=" + work.resolve("import.report"));
+        args.add("neo4j");
+        PrintStream out = progress != null ? progress : new PrintStream(OutputStream.nullOutputStream());
+        ExecutionContext context = new ExecutionContext(home, work, out, progress != null ? System.err : out, new DefaultFileSystemAbstraction());
+        int exit;
+        try {
+            exit = new picocli.CommandLine(new ImportCommand.Full(context)).execute(args.toArray(String[]::new));
+        }
+        catch (RuntimeException e) {
+            removeDatabase(home);
+            throw new IllegalStateException("Neo4j's importer failed: " + e.getMessage(), e);
+        }
+        if (exit != 0) {
+            String report = "";
+            try {
+                Path file = work.resolve("import.report");
+                report = Files.exists(file) ? Files.readString(file).strip() : "";
+            }
+            catch (IOException e) {
+                // the exit code is the news
+            }
+            removeDatabase(home);
+            throw new IllegalStateException("Neo4j's importer failed (exit " + exit + "); nothing was imported"
+                    + (report.isEmpty() ? "" : ": " + report));
+        }
+    }
+
+    /** A half-written store would stop the next start ("transaction logs are missing"): leave none. */
+    private static void removeDatabase(Path home) {
+        delete(home.resolve("data/databases/neo4j"));
+        delete(home.resolve("data/transactions/neo4j"));
+    }
+
+    private static void delete(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + path, e);
+        }
+    }
+
+    /** Turns accepted batches into CSV rows: the nodes and relationships the write statements would have made. */
+    private static final class Writer {
+
+        final Map<String, String> known = new HashMap<>();
+        final Set<String> evidence = new HashSet<>();
+        final List<Map<String, Object>> fixes = new ArrayList<>();
+        final Csv csv;
+        final Caller caller;
+        final String now = OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        long records;
+        long nodes;
+        long relationships;
+
+        Writer(Csv csv, Caller caller) {
+            this.csv = csv;
+            this.caller = caller;
+        }
+
+        /** An id defined twice in the folder: the database would merge the two, the importer cannot. */
+        List<Problem> duplicates(JsonlBatches.Batch batch) {
+            List<Problem> problems = new ArrayList<>();
+            FactValidator.forEachRecord(batch.document(), (section, index, record) -> {
+                String id = record.path("id").isString() ? record.path("id").asString() : null;
+                if (id != null && known.containsKey(id)) {
+                    problems.add(new Problem(batch.document().name(), section.jsonName + "[" + index + "].id", id,
+                            "id is used twice (also earlier in this import, by " + Section.withArticle(Section.nounOf(known.get(id)))
+                                    + "); ids must be unique across all kinds of record"));
+                }
+            });
+            return problems;
+        }
+
+        void write(JsonlBatches.Batch batch) {
+            long nodesBefore = nodes;
+            long relationshipsBefore = relationships;
+            List<String> ids = new ArrayList<>();
+            List<String> facts = new ArrayList<>();
+            FactValidator.forEachRecord(batch.document(), (section, index, record) -> {
+                String id = record.path("id").asString();
+                known.put(id, section.label);
+                ids.add(id);
+                if (section.carriesEvidence) {
+                    facts.add(id);
+                }
+            });
+            FactValidator.forEachRecord(batch.document(), (section, index, record) -> record(section, record));
+            records += ids.size();
+            String audit = UUID.randomUUID().toString();
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("at:datetime", now);
+            entry.put("role", caller.role().name());
+            entry.put("tokenLabel", caller.label());
+            entry.put("operation", batch.document().name());
+            entry.put("recordIds:string[]", ids);
+            entry.put("input", ids.size() <= MAX_AUDITED_INPUT ? batch.document().content().toString() : null);
+            entry.put("nodesCreated:long", nodes - nodesBefore);
+            entry.put("relationshipsCreated:long", relationships - relationshipsBefore);
+            entry.put("relationshipsDeleted:long", 0);
+            csv.node("AuditEntry", audit, entry, this);
+            for (String fact : facts) {
+                csv.relationship("AuditEntry", audit, "RECORDED", known.get(fact), fact);
+            }
+        }
+
+        private void record(Section section, JsonNode record) {
+            String id = record.path("id").asString();
+            String label = section.label;
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (String column : COLUMNS.get(label)) {
+                String property = column.split(":")[0];
+                row.put(column, switch (property) {
+                    case "recordedAt" -> now;
+                    case "searchText" -> SearchText.of(record.path("name").asString(),
+                            record.path("aliases").valueStream().map(JsonNode::asString).toList());
+                    case "recordCountIsLowerBound" -> record.path(property).asBoolean(false);
+                    case "kind" -> section == Section.DISPUTES ? record.path("kind").asString("DISAGREEMENT") : value(record.path(property));
+                    default -> value(record.path(property));
+                });
+            }
+            node(label, id, row);
+            for (Link link : LINKS.get(section)) {
+                JsonNode value = record.path(link.field());
+                Set<String> targets = new LinkedHashSet<>();
+                if (value.isArray()) {
+                    value.valueStream().map(JsonNode::asString).forEach(targets::add);
+                }
+                else if (value.isString()) {
+                    targets.add(value.asString());
+                }
+                for (String target : targets) {
+                    String targetLabel = Section.FACT.equals(link.label()) ? known.get(target) : link.label();
+                    if (link.outgoing()) {
+                        relationship(label, id, link.type(), targetLabel, target);
+                    }
+                    else {
+                        relationship(targetLabel, target, link.type(), label, id);
+                    }
+                }
+            }
+            if (section.carriesEvidence) {
+                evidence(label, id, record.path("evidence"));
+            }
+            for (JsonNode claim : record.path("claims")) {
+                String claimId = FactWriter.claimId(id, claim.path("value").asString());
+                if (known.putIfAbsent(claimId, "Claim") == null) {
+                    Map<String, Object> c = new LinkedHashMap<>();
+                    c.put("value", claim.path("value").asString());
+                    c.put("note", claim.path("note").isString() ? claim.path("note").asString() : null);
+                    c.put("recordedAt:datetime", now);
+                    node("Claim", claimId, c);
+                    relationship(label, id, "HAS_CLAIM", "Claim", claimId);
+                }
+                evidence("Claim", claimId, claim.path("evidence"));
+            }
+        }
+
+        private void evidence(String factLabel, String factId, JsonNode items) {
+            for (JsonNode item : items) {
+                String source = item.path("source").asString();
+                String quote = item.path("quote").asString();
+                String id = FactWriter.evidenceId(factId, source, quote);
+                if (evidence.add(id)) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("quote", quote);
+                    row.put("recordedAt:datetime", now);
+                    node("Evidence", id, row);
+                    relationship("Evidence", id, "CITES", "Source", source);
+                    relationship(factLabel, factId, "SUPPORTED_BY", "Evidence", id);
+                }
+            }
+        }
+
+        private void node(String label, String id, Map<String, Object> row) {
+            nodes++;
+            csv.node(label, id, row, this);
+        }
+
+        private void relationship(String fromLabel, String from, String type, String toLabel, String to) {
+            relationships++;
+            csv.relationship(fromLabel, from, type, toLabel, to);
+        }
+
+        /** A list the CSV cannot carry item by item, set after the import instead. */
+        void fix(String label, String id, String property, List<String> value) {
+            fixes.add(Map.of("label", label, "id", id, "property", property, "value", value));
+        }
+
+        private static Object value(JsonNode node) {
+            if (node.isMissingNode() || node.isNull()) {
+                return null;
+            }
+            if (node.isArray()) {
+                return node.valueStream().map(JsonNode::asString).toList();
+            }
+            return node.asString();
+        }
+    }
+
+    /** The CSV files the importer reads: one per node label, one per pair of labels a relationship joins. */
+    private static final class Csv implements AutoCloseable {
+
+        final Path dir;
+        final Map<String, Path> nodeFiles = new LinkedHashMap<>();
+        final Map<String, Path> relationshipFiles = new LinkedHashMap<>();
+        final Map<Path, BufferedWriter> writers = new HashMap<>();
+        boolean multiline;
+
+        Csv(Path dir) {
+            this.dir = dir;
+        }
+
+        void node(String label, String id, Map<String, Object> row, Writer owner) {
+            boolean fact = !List.of("Source", "Purpose", "DataCategory", "Dispute", "Evidence", "AuditEntry").contains(label);
+            String labels = fact ? label + ":" + Section.FACT : label;
+            Path file = nodeFiles.computeIfAbsent(labels, l -> dir.resolve("nodes-" + label + ".csv"));
+            StringBuilder line = new StringBuilder();
+            if (!writers.containsKey(file)) {
+                line.append("id:ID(").append(label).append(')');
+                COLUMNS.get(label).forEach(c -> line.append(',').append(c));
+                line.append('\n');
+            }
+            quoted(line, id);
+            for (String column : COLUMNS.get(label)) {
+                line.append(',');
+                Object value = row.get(column);
+                if (value instanceof List<?> list) {
+                    @SuppressWarnings("unchecked")
+                    List<String> items = (List<String>) list;
+                    if (items.isEmpty()) {
+                        continue; // an empty list: see offline-import-defaults.cypher
+                    }
+                    if (items.stream().anyMatch(i -> i.isEmpty() || i.indexOf(ARRAY_DELIMITER) >= 0)) {
+                        owner.fix(label, id, column.split(":")[0], items);
+                        continue;
+                    }
+                    quoted(line, String.join(String.valueOf(ARRAY_DELIMITER), items));
+                }
+                else if (value instanceof String text && !column.contains(":")) {
+                    quoted(line, text);
+                }
+                else if (value != null) {
+                    line.append(value);
+                }
+            }
+            write(file, line.append('\n'));
+        }
+
+        void relationship(String fromLabel, String from, String type, String toLabel, String to) {
+            Path file = relationshipFiles.computeIfAbsent(fromLabel + "->" + toLabel,
+                    k -> dir.resolve("relationships-" + fromLabel + "-" + toLabel + ".csv"));
+            StringBuilder line = new StringBuilder();
+            if (!writers.containsKey(file)) {
+                line.append(":START_ID(").append(fromLabel).append("),:TYPE,:END_ID(").append(toLabel).append(")\n");
+            }
+            quoted(line, from);
+            line.append(',').append(type).append(',');
+            quoted(line, to);
+            write(file, line.append('\n'));
+        }
+
+        private void quoted(StringBuilder line, String text) {
+            if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+                multiline = true;
+            }
+            line.append('"').append(text.replace("\"", "\"\"")).append('"');
+        }
+
+        private void write(Path file, CharSequence text) {
+            try {
+                BufferedWriter out = writers.get(file);
+                if (out == null) {
+                    out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                    writers.put(file, out);
+                }
+                out.append(text);
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException("Cannot write " + file, e);
+            }
+        }
+
+        @Override
+        public void close() {
+            for (BufferedWriter out : writers.values()) {
+                try {
+                    out.close();
+                }
+                catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+    }
+}
