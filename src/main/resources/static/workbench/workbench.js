@@ -87,8 +87,11 @@ $('token-form').addEventListener('submit', async event => {
   setToken(value);
   say('');
   await askViewer();
-  if (view.viewer?.mayRecord) {
-    say('Token accepted: you may record findings.');
+  if (token()) {
+    await loadForViewer();
+    if (view.viewer?.mayRecord) {
+      say('Token accepted: you may record findings.');
+    }
   }
 });
 $('forget-token').addEventListener('click', async () => {
@@ -96,6 +99,21 @@ $('forget-token').addEventListener('click', async () => {
   say('');
   await askViewer();
 });
+
+/**
+ * Loads what the page shows for the current caller: the vocabulary (purposes, sources) and the view the URL
+ * names. At start-up, and again once a token is accepted: where anonymous access is off nothing could be read
+ * before, and an investigator may see more than a journalist. Without a caller (no access) there is nothing to load.
+ */
+async function loadForViewer() {
+  if (!view.viewer) {
+    return;
+  }
+  await loadVocabulary();
+  state = readUrl();
+  showControls();
+  await openOrganisation();
+}
 
 // ---- search with suggestions -----------------------------------------------------------------------------
 
@@ -276,11 +294,17 @@ async function loadVocabulary() {
     view.vocabulary = await graphql(queries.vocabulary);
     fill($('purpose'), h('option', { value: '' }, 'any'), view.vocabulary.purposes.map(p => h('option', { value: p.id }, p.name)));
     $('purpose').value = state.purpose;
+    // loaded again after a token is accepted: keep what was already chosen in the forms
+    const refill = (select, options) => {
+      const chosen = new Set([...select.selectedOptions].map(o => o.value));
+      fill(select, options);
+      [...select.options].forEach(o => { o.selected = chosen.has(o.value); });
+    };
     for (const form of ['record-transfer', 'record-organisation']) {
-      fill($(form).elements.source, view.vocabulary.sources.map(s => h('option', { value: s.id },
+      refill($(form).elements.source, view.vocabulary.sources.map(s => h('option', { value: s.id },
         [s.publisher, s.title, s.published].filter(Boolean).join(' — ').slice(0, 110))));
     }
-    fill($('record-transfer').elements.purposes, view.vocabulary.purposes.map(p => h('option', { value: p.id }, p.name)));
+    refill($('record-transfer').elements.purposes, view.vocabulary.purposes.map(p => h('option', { value: p.id }, p.name)));
   } catch (error) {
     failed('Could not load the vocabulary')(error);
   }
@@ -497,5 +521,4 @@ setUpRecording({ graphql, queries, view, $, say, choose, reload: () => openOrgan
 
 showControls();
 await askViewer();
-await loadVocabulary();
-await openOrganisation();
+await loadForViewer();

@@ -178,9 +178,14 @@ class WorkbenchBrowserTests {
             browser.findElement(By.id("token")).sendKeys(Testers.INVESTIGATOR_TOKEN);
             browser.findElement(By.id("use-token")).click();
             wait(browser).until(b -> b.findElement(By.id("role")).getText().equals("INVESTIGATOR"));
+            // the message comes once the vocabulary and the organisation have been loaded again for the investigator
+            wait(browser).until(b -> b.findElement(By.id("message")).getText().equals("Token accepted: you may record findings."));
             assertThat(browser.getCurrentUrl()).doesNotContain(Testers.INVESTIGATOR_TOKEN);
             WebElement form = browser.findElement(By.id("record-transfer"));
             assertThat(form.isDisplayed()).isTrue();
+            assertThat(new Select(form.findElement(By.name("source"))).getOptions().stream().map(o -> o.getAttribute("value")))
+                .contains("003_a492018db8ce563d", "004_bf7446b07f76cf73");
+            assertThat(browser.findElement(By.id("org-name")).getText()).isEqualTo("Facebook");
 
             form.findElement(By.name("id")).sendKeys("transfer-facebook-to-tweekaboo");
             WebElement from = form.findElement(By.name("from"));
