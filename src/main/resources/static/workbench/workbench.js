@@ -18,6 +18,7 @@ let state = readUrl();
 const view = { viewer: null, organisation: null, chains: [], model: null, cy: null, timeline: [], vocabulary: null, disputes: null };
 window.workbench = view; // for the browser console: view.cy is the Cytoscape graph
 
+/** The URL's state; a link can say anything, so hops are clamped to what the API takes and a date that is not YYYY-MM-DD is dropped. */
 function readUrl() {
   const params = new URLSearchParams(location.search);
   const result = { ...DEFAULTS };
@@ -26,7 +27,25 @@ function readUrl() {
       result[key] = params.get(key);
     }
   }
+  result.hops = clampHops(result.hops, DEFAULTS.hops);
+  result.since = isoDate(result.since) ? result.since : '';
+  result.until = isoDate(result.until) ? result.until : '';
   return result;
+}
+
+/** The API follows 1..8 hops (the hops input allows the same): a number is clamped, anything else gives `fallback`. */
+function clampHops(value, fallback) {
+  const hops = Math.round(Number(value));
+  return String(value).trim() && Number.isFinite(hops) ? String(Math.min(8, Math.max(1, hops))) : fallback;
+}
+
+/** A real calendar date written YYYY-MM-DD, as the API's Date takes. */
+function isoDate(text) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    return false;
+  }
+  const date = new Date(text + 'T00:00:00Z');
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
 
 function writeUrl(push) {
@@ -258,9 +277,8 @@ function setControls(changes) {
 for (const key of CONTROLS) {
   $(key).addEventListener('change', () => {
     if (key === 'hops') {
-      // the API takes 1..8 hops: clamp a number, and put back the last good value for anything else
-      const hops = Math.round(Number($('hops').value));
-      $('hops').value = $('hops').value.trim() && Number.isFinite(hops) ? String(Math.min(8, Math.max(1, hops))) : state.hops;
+      // clamp a number, and put back the last good value for anything else
+      $('hops').value = clampHops($('hops').value, state.hops);
     }
     setControls({ [key]: $(key).value });
   });
@@ -519,6 +537,7 @@ window.addEventListener('popstate', () => {
 
 setUpRecording({ graphql, queries, view, $, say, choose, reload: () => openOrganisation(), current: () => state.org });
 
+writeUrl(false); // a link with values out of range now shows the values used
 showControls();
 await askViewer();
 await loadForViewer();

@@ -152,6 +152,25 @@ class WorkbenchBrowserTests {
     }
 
     @Test
+    void aLinkWithTooManyHopsOrMalformedDatesIsClampedAndTracesAnyway() {
+        withBrowser(browser -> {
+            // the API takes at most 8 hops and Date as YYYY-MM-DD: sent as they are, these would fail the trace
+            browser.get(base() + "/?org=lifecycle-marketing&hops=20&since=5%2F5%2F2017&until=2017-02-30");
+            waitForStatus(browser, "3 organisations, 2 transfers in 2 chains · 1 where consent ran out");
+            assertThat(browser.findElement(By.id("hops")).getAttribute("value")).isEqualTo("8");
+            assertThat(browser.findElement(By.id("since")).getAttribute("value")).isEmpty();
+            assertThat(browser.findElement(By.id("until")).getAttribute("value")).isEmpty();
+            assertThat(browser.findElement(By.id("message")).isDisplayed()).isFalse();
+            assertThat(browser.getCurrentUrl()).contains("hops=8").doesNotContain("since=", "until=");
+
+            browser.get(base() + "/?org=lifecycle-marketing&hops=0&until=2017-05-05");
+            waitForStatus(browser, "2 organisations, 1 transfer in 1 chain · 1 where consent ran out");
+            assertThat(browser.findElement(By.id("hops")).getAttribute("value")).isEqualTo("1");
+            assertThat(browser.findElement(By.id("until")).getAttribute("value")).isEqualTo("2017-05-05");
+        });
+    }
+
+    @Test
     void aJournalistSeesNoRecordingControlsAndTheApiRefusesAMutationAnyway() {
         withBrowser(browser -> {
             browser.get(base() + "/?org=lifecycle-marketing");
