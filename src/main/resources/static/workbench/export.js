@@ -69,8 +69,14 @@ function sourceCells(c) {
   return c ? [c.source.id, c.source.publisher, c.source.title, c.source.published, c.source.url, c.quote] : ['', '', '', '', '', ''];
 }
 
-function csvCell(value) {
-  const text = value === null || value === undefined ? '' : String(value);
+/** One CSV field, quoted when needed. Exported for the browser tests. */
+export function csvCell(value) {
+  let text = value === null || value === undefined ? '' : String(value);
+  // names and quotes come from sources: a cell starting = + - @ tab or CR would run as a formula in a spreadsheet,
+  // so it gets a leading ' (OWASP's advice on CSV injection). Dates start with a digit; no negative numbers are exported.
+  if (/^[=+\-@\t\r]/.test(text)) {
+    text = "'" + text;
+  }
   return /[",\r\n]/.test(text) ? '"' + text.replaceAll('"', '""') + '"' : text;
 }
 

@@ -18,6 +18,7 @@ let state = readUrl();
 const view = { viewer: null, organisation: null, chains: [], model: null, cy: null, timeline: [], vocabulary: null, disputes: null };
 window.workbench = view; // for the browser console: view.cy is the Cytoscape graph
 
+/** The URL's state; a link can say anything, so hops are clamped to what the API takes and a date that is not YYYY-MM-DD is dropped. */
 function readUrl() {
   const params = new URLSearchParams(location.search);
   const result = { ...DEFAULTS };
@@ -26,7 +27,25 @@ function readUrl() {
       result[key] = params.get(key);
     }
   }
+  result.hops = clampHops(result.hops, DEFAULTS.hops);
+  result.since = isoDate(result.since) ? result.since : '';
+  result.until = isoDate(result.until) ? result.until : '';
   return result;
+}
+
+/** The API follows 1..8 hops (the hops input allows the same): a number is clamped, anything else gives `fallback`. */
+function clampHops(value, fallback) {
+  const hops = Math.round(Number(value));
+  return String(value).trim() && Number.isFinite(hops) ? String(Math.min(8, Math.max(1, hops))) : fallback;
+}
+
+/** A real calendar date written YYYY-MM-DD, as the API's Date takes. */
+function isoDate(text) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    return false;
+  }
+  const date = new Date(text + 'T00:00:00Z');
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
 
 function writeUrl(push) {
@@ -87,8 +106,11 @@ $('token-form').addEventListener('submit', async event => {
   setToken(value);
   say('');
   await askViewer();
-  if (view.viewer?.mayRecord) {
-    say('Token accepted: you may record findings.');
+  if (token()) {
+    await loadForViewer();
+    if (view.viewer?.mayRecord) {
+      say('Token accepted: you may record findings.');
+    }
   }
 });
 $('forget-token').addEventListener('click', async () => {
@@ -96,6 +118,21 @@ $('forget-token').addEventListener('click', async () => {
   say('');
   await askViewer();
 });
+
+/**
+ * Loads what the page shows for the current caller: the vocabulary (purposes, sources) and the view the URL
+ * names. At start-up, and again once a token is accepted: where anonymous access is off nothing could be read
+ * before, and an investigator may see more than a journalist. Without a caller (no access) there is nothing to load.
+ */
+async function loadForViewer() {
+  if (!view.viewer) {
+    return;
+  }
+  await loadVocabulary();
+  state = readUrl();
+  showControls();
+  await openOrganisation();
+}
 
 // ---- search with suggestions -----------------------------------------------------------------------------
 
@@ -240,9 +277,8 @@ function setControls(changes) {
 for (const key of CONTROLS) {
   $(key).addEventListener('change', () => {
     if (key === 'hops') {
-      // the API takes 1..8 hops: clamp a number, and put back the last good value for anything else
-      const hops = Math.round(Number($('hops').value));
-      $('hops').value = $('hops').value.trim() && Number.isFinite(hops) ? String(Math.min(8, Math.max(1, hops))) : state.hops;
+      // clamp a number, and put back the last good value for anything else
+      $('hops').value = clampHops($('hops').value, state.hops);
     }
     setControls({ [key]: $(key).value });
   });
@@ -276,11 +312,17 @@ async function loadVocabulary() {
     view.vocabulary = await graphql(queries.vocabulary);
     fill($('purpose'), h('option', { value: '' }, 'any'), view.vocabulary.purposes.map(p => h('option', { value: p.id }, p.name)));
     $('purpose').value = state.purpose;
+    // loaded again after a token is accepted: keep what was already chosen in the forms
+    const refill = (select, options) => {
+      const chosen = new Set([...select.selectedOptions].map(o => o.value));
+      fill(select, options);
+      [...select.options].forEach(o => { o.selected = chosen.has(o.value); });
+    };
     for (const form of ['record-transfer', 'record-organisation']) {
-      fill($(form).elements.source, view.vocabulary.sources.map(s => h('option', { value: s.id },
+      refill($(form).elements.source, view.vocabulary.sources.map(s => h('option', { value: s.id },
         [s.publisher, s.title, s.published].filter(Boolean).join(' — ').slice(0, 110))));
     }
-    fill($('record-transfer').elements.purposes, view.vocabulary.purposes.map(p => h('option', { value: p.id }, p.name)));
+    refill($('record-transfer').elements.purposes, view.vocabulary.purposes.map(p => h('option', { value: p.id }, p.name)));
   } catch (error) {
     failed('Could not load the vocabulary')(error);
   }
@@ -495,7 +537,7 @@ window.addEventListener('popstate', () => {
 
 setUpRecording({ graphql, queries, view, $, say, choose, reload: () => openOrganisation(), current: () => state.org });
 
+writeUrl(false); // a link with values out of range now shows the values used
 showControls();
 await askViewer();
-await loadVocabulary();
-await openOrganisation();
+await loadForViewer();

