@@ -31,8 +31,9 @@ class DatabaseInitializer implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
+        long started = System.nanoTime();
         List<SchemaMigrations.Migration> applied = SchemaMigrations.fromClasspath(driver).migrate();
-        log.info("Schema up to date ({} migration(s) applied now)", applied.size());
+        log.info("Schema up to date ({} migration(s) applied now, in {} ms)", applied.size(), (System.nanoTime() - started) / 1_000_000);
         if (properties.seed().onEmpty() && holdsNoFacts()) {
             FactWriter.Changes changes = seedLoader.load(properties.seed().location());
             log.info("Empty database: loaded the seed from {} ({} nodes, {} relationships)", properties.seed().location(),
