@@ -111,6 +111,11 @@ public final class OfflineImport {
                     new Link("datasets", "CONCERNS", true, "Dataset"))),
             Map.entry(Section.DISPUTES, List.of(new Link("about", "ABOUT", true, Section.FACT))));
 
+    /** The labels whose nodes the write statements also label {@code :Fact}: every evidence-bearing record, and claims. */
+    private static final Set<String> FACT_LABELS = Stream.concat(
+            java.util.Arrays.stream(Section.values()).filter(s -> s.carriesEvidence).map(s -> s.label), Stream.of("Claim"))
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private static final Collection<String> DEFAULTS = CypherResource.named(OfflineImport.class, "offline-import-defaults.cypher").values();
     private static final String FIX = CypherResource.load(OfflineImport.class, "offline-import-fix.cypher");
     private static final int MAX_AUDITED_INPUT = 20;
@@ -419,8 +424,7 @@ public final class OfflineImport {
         }
 
         void node(String label, String id, Map<String, Object> row, Writer owner) {
-            boolean fact = !List.of("Source", "Purpose", "DataCategory", "Dispute", "Evidence", "AuditEntry").contains(label);
-            String labels = fact ? label + ":" + Section.FACT : label;
+            String labels = FACT_LABELS.contains(label) ? label + ":" + Section.FACT : label;
             Path file = nodeFiles.computeIfAbsent(labels, l -> dir.resolve("nodes-" + label + ".csv"));
             StringBuilder line = new StringBuilder();
             if (!writers.containsKey(file)) {
