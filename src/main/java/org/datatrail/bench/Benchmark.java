@@ -65,7 +65,7 @@ public final class Benchmark {
     }
 
     /** A request both ways: a GraphQL document with variables, and the Cypher statement it stands for. */
-    private record Scenario(String name, Function<String, String> graphQl, Function<String, Traces.Plan> cypher, List<String> inputs) {
+    private record Scenario(String name, Function<String, String> graphQl, Function<String, Traces.Statement> cypher, List<String> inputs) {
     }
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -178,15 +178,15 @@ public final class Benchmark {
         scenarios.add(trace("traceFlows maxHops 4 toType POLITICAL_PARTY", 4, "POLITICAL_PARTY", sample(suppliers, 50)));
         scenarios.add(new Scenario("upstream maxHops 4", to -> document("query($to: ID!) { upstream(to: $to, maxHops: 4, first: 50) "
                 + "{ hops consent { covered firstUncoveredHop } } }", "to", to),
-                to -> Traces.upstreamPlan(to, null, null, 4, new Pages.Page(0, 50)), sample(parties, 50)));
+                to -> Traces.upstreamStatement(to, null, null, 4, new Pages.Page(0, 50)), sample(parties, 50)));
         scenarios.add(new Scenario("search", text -> document("query($text: String!) { search(text: $text, first: 20) { id name types } }", "text", text),
-                text -> single(new Traces.Statement("CALL db.index.fulltext.queryNodes('organisation_search', $lucene) YIELD node, score "
+                text -> new Traces.Statement("CALL db.index.fulltext.queryNodes('organisation_search', $lucene) YIELD node, score "
                         + "RETURN node.id AS id, node.name AS name, node.types AS types ORDER BY score DESC, node.name LIMIT 20",
-                        Map.of("lucene", lucene(text))), 20),
+                        Map.of("lucene", lucene(text))),
                 sample(names, 100).stream().map(n -> String.join(" ", Arrays.copyOf(n.toLowerCase(Locale.ROOT).split(" "), 2))).toList()));
         scenarios.add(new Scenario("organisation lookup", id -> document("query($id: ID!) { organisation(id: $id) { id name types aliases } }", "id", id),
-                id -> single(new Traces.Statement("MATCH (o:Organisation {id: $id}) RETURN o.id AS id, o.name AS name, o.types AS types, o.aliases AS aliases",
-                        Map.of("id", id)), 1),
+                id -> new Traces.Statement("MATCH (o:Organisation {id: $id}) RETURN o.id AS id, o.name AS name, o.types AS types, o.aliases AS aliases",
+                        Map.of("id", id)),
                 sample(all, 200)));
         var series = report.putArray("series");
         var statements = report.putObject("cypherStatementsPerRequest");
@@ -225,12 +225,12 @@ public final class Benchmark {
         String supplier = suppliers.get(suppliers.size() / 2);
         for (int hops : new int[] { 2, 4, 6 }) {
             profiles.set("traceFlows maxHops " + hops + " from " + supplier,
-                    profile(Traces.downstreamPlan(supplier, filter(null), hops, new Pages.Page(0, 50))));
+                    profile(Traces.downstreamStatement(supplier, filter(null), hops, new Pages.Page(0, 50))));
         }
         profiles.set("traceFlows maxHops 4 toType POLITICAL_PARTY from " + supplier,
-                profile(Traces.downstreamPlan(supplier, filter("POLITICAL_PARTY"), 4, new Pages.Page(0, 50))));
+                profile(Traces.downstreamStatement(supplier, filter("POLITICAL_PARTY"), 4, new Pages.Page(0, 50))));
         if (!parties.isEmpty()) {
-            profiles.set("upstream maxHops 4 to " + parties.getFirst(), profile(Traces.upstreamPlan(parties.getFirst(), null, null, 4, new Pages.Page(0, 50))));
+            profiles.set("upstream maxHops 4 to " + parties.getFirst(), profile(Traces.upstreamStatement(parties.getFirst(), null, null, 4, new Pages.Page(0, 50))));
         }
     }
 
@@ -238,7 +238,7 @@ public final class Benchmark {
         String query = "query($from: ID!, $toType: OrganisationType) { traceFlows(from: $from, maxHops: " + hops + ", toType: $toType, first: 50) "
                 + "{ hops consent { covered firstUncoveredHop } } }";
         return new Scenario(name, f -> document(query, "from", f, "toType", toType),
-                f -> Traces.downstreamPlan(f, filter(toType), hops, new Pages.Page(0, 50)), from);
+                f -> Traces.downstreamStatement(f, filter(toType), hops, new Pages.Page(0, 50)), from);
     }
 
     private static Traces.Filter filter(String toType) {
@@ -288,11 +288,17 @@ public final class Benchmark {
             List<Object> viaGraphQl = new ArrayList<>();
             (answer.isArray() ? answer : json.createArrayNode().add(answer))
                 .forEach(item -> viaGraphQl.add(item.has("hops") ? item.get("hops").asInt() : item.get("id").asString()));
-            Traces.Plan plan = s.cypher().apply(input);
-            List<Object> viaCypher;
+            Traces.Statement statement = s.cypher().apply(input);
+            List<Object> viaCypher = new ArrayList<>();
             try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
-                viaCypher = session.executeRead(tx -> plan.execute(st -> tx.run(st.text(), st.parameters())
-                    .list(r -> r.containsKey("organisations") ? (Object) (r.get("organisations").size() - 1) : r.get("id").asString())));
+                for (org.neo4j.driver.Record r : session.executeRead(tx -> tx.run(statement.text(), statement.parameters()).list())) {
+                    if (r.containsKey("paths")) {
+                        r.get("paths").values().forEach(path -> viaCypher.add(path.get("organisations").size() - 1));
+                    }
+                    else {
+                        viaCypher.add(r.get("id").asString());
+                    }
+                }
             }
             return viaGraphQl.equals(viaCypher);
         }
@@ -305,10 +311,10 @@ public final class Benchmark {
         }
     }
 
-    private double raw(Traces.Plan plan) {
+    private double raw(Traces.Statement statement) {
         long start = System.nanoTime();
         try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
-            session.executeRead(tx -> plan.execute(st -> tx.run(st.text(), st.parameters()).list()));
+            session.executeRead(tx -> tx.run(statement.text(), statement.parameters()).list());
         }
         catch (org.neo4j.driver.exceptions.Neo4jException e) {
             failures.add("Cypher: " + e.code() + ": " + e.getMessage());
@@ -317,32 +323,21 @@ public final class Benchmark {
         return (System.nanoTime() - start) / 1e6;
     }
 
-    /** The PROFILE of every statement the plan runs (shortest length first, until the page is full). */
-    private ObjectNode profile(Traces.Plan plan) {
+    /** The PROFILE of a trace's statement: its db hits, the chains it returned and every operator. */
+    private ObjectNode profile(Traces.Statement statement) {
         ObjectNode node = json.createObjectNode();
-        var statements = node.putArray("statements");
-        long[] totals = { 0, 0 };
         try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
-            session.executeRead(tx -> plan.execute(st -> {
-                var result = tx.run("PROFILE " + st.text(), st.parameters());
+            session.executeRead(tx -> {
+                var result = tx.run("PROFILE " + statement.text(), statement.parameters());
                 var rows = result.list();
                 ProfiledPlan profile = result.consume().profile();
-                ObjectNode one = statements.addObject();
-                one.put("dbHits", dbHits(profile));
-                one.put("rows", rows.size());
-                flatten(profile, 0, one.putArray("operators"));
-                totals[0] += dbHits(profile);
-                totals[1] += rows.size();
-                return rows;
-            }));
+                node.put("dbHits", dbHits(profile));
+                node.put("rows", rows.isEmpty() ? 0 : rows.getFirst().get("paths").size());
+                flatten(profile, 0, node.putArray("operators"));
+                return null;
+            });
         }
-        node.put("dbHits", totals[0]);
-        node.put("rows", totals[1]);
         return node;
-    }
-
-    private static Traces.Plan single(Traces.Statement statement, int size) {
-        return new Traces.Plan(List.of(statement), new Pages.Page(0, size));
     }
 
     private static long dbHits(ProfiledPlan plan) {

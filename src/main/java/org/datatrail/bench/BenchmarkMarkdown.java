@@ -44,10 +44,10 @@ final class BenchmarkMarkdown {
                 p[0].get("p50").asDouble(), p[0].get("p95").asDouble(), p[0].get("p99").asDouble(), p[0].get("perSecond").asDouble(),
                 p[1].get("p50").asDouble(), p[1].get("p95").asDouble(), p[1].get("p99").asDouble(), p[1].get("perSecond").asDouble(),
                 p[0].get("p50").asDouble() / p[1].get("p50").asDouble(), r.get("cypherStatementsPerRequest").get(name), r.get("failures").get(name))));
-        md.append("\nLatencies in milliseconds. PROFILE of each canonical trace (total db hits, rows):\n\n");
+        md.append("\nLatencies in milliseconds. PROFILE of each canonical trace (total db hits, chains returned):\n\n");
         r.get("profiles").properties().forEach(e -> md.append("- ").append(e.getKey()).append(": ")
             .append(String.format("%,d", e.getValue().get("dbHits").asLong())).append(" db hits, ").append(e.getValue().get("rows").asLong())
-            .append(" rows\n"));
+            .append(" chains\n"));
         return md.toString();
     }
 }

@@ -8,7 +8,6 @@ import org.datatrail.organisation.Organisation;
 import org.datatrail.organisation.OrganisationType;
 import org.datatrail.system.BadArgumentException;
 import org.datatrail.system.GraphReads;
-import org.datatrail.system.NotFoundException;
 import org.datatrail.system.Pages;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -33,7 +32,6 @@ class TraceController {
             @Argument String dataCategory, @Argument Boolean childrenOnly, @Argument String purpose) {
         int hops = hops(maxHops, 4);
         Pages.Page page = Pages.page(first, after);
-        requireOrganisations(to == null ? List.of(from) : List.of(from, to));
         if (since != null && until != null && until.isBefore(since)) {
             throw new BadArgumentException("until", "(" + until + ") is before since (" + since + ")");
         }
@@ -46,14 +44,12 @@ class TraceController {
             @Argument LocalDate since, @Argument LocalDate until) {
         int hops = hops(maxHops, 4);
         Pages.Page page = Pages.page(first, after);
-        requireOrganisations(List.of(to));
         return traces.upstream(to, since, until, hops, page);
     }
 
     @QueryMapping
     FlowPath shortestFlow(@Argument String between, @Argument String and, @Argument Integer maxHops) {
         int hops = hops(maxHops, Traces.MAX_HOPS);
-        requireOrganisations(List.of(between, and));
         return traces.shortest(between, and, hops).stream().findFirst().orElse(null);
     }
 
@@ -73,14 +69,5 @@ class TraceController {
             throw new BadArgumentException("maxHops", "must be between 1 and " + Traces.MAX_HOPS + ", was " + hops);
         }
         return hops;
-    }
-
-    private void requireOrganisations(List<String> ids) {
-        List<String> found = reads.load(Organisation.class, ids, Organisation::getId).stream().map(Organisation::getId).toList();
-        for (String id : ids) {
-            if (!found.contains(id)) {
-                throw new NotFoundException("organisation", id);
-            }
-        }
     }
 }

@@ -13,14 +13,15 @@ import org.datatrail.consent.ConsentRule.Hop;
 import org.datatrail.consent.ConsentRule.PurposeRef;
 import org.datatrail.system.CypherResource;
 import org.datatrail.system.GraphReads;
+import org.datatrail.system.NotFoundException;
 import org.datatrail.system.Pages;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * Computes traces: one database round trip per trace (a quantified-path query), then the consent rule on
- * each chain in memory.
+ * Computes traces: one statement per trace (a quantified-path query per chain length, in one statement), then
+ * the consent rule on each chain in memory.
  */
 @Service
 public final class Traces {
@@ -45,72 +46,66 @@ public final class Traces {
             boolean childrenOnly, String purpose) {
     }
 
-    /** A Cypher statement and its parameters. */
+    /**
+     * A Cypher statement and its parameters: everything a trace sends to Neo4j (the benchmark runs the same on
+     * the driver to compare with GraphQL). It returns one row: {@code missing}, the ids the request named that
+     * are no organisation, and {@code paths}, the page of chains.
+     */
     public record Statement(String text, Map<String, Object> parameters) {
     }
 
     /**
-     * What a trace sends to Neo4j: one statement per chain length, 1 to maxHops, run in that order until the page
-     * ({@code offset + first} chains) is full. Each statement returns at most the chains still needed.
+     * Chains from {@code from}, shortest first, then by transfer ids.
+     *
+     * @throws NotFoundException if {@code from} or {@code filter.to()} names no organisation
      */
-    public record Plan(List<Statement> byLength, Pages.Page page) {
-
-        /** Runs the statements in order with {@code run} until the page is full; the page's rows. */
-        public <R> List<R> execute(java.util.function.Function<Statement, List<R>> run) {
-            int needed = page.offset() + page.size();
-            List<R> rows = new ArrayList<>();
-            for (Statement statement : byLength) {
-                if (rows.size() >= needed) {
-                    break;
-                }
-                Map<String, Object> parameters = new HashMap<>(statement.parameters());
-                parameters.put("limit", needed - rows.size());
-                rows.addAll(run.apply(new Statement(statement.text(), parameters)));
-            }
-            return rows.size() <= page.offset() ? List.of() : rows.subList(page.offset(), Math.min(rows.size(), needed));
-        }
-    }
-
     public List<FlowPath> downstream(String from, Filter filter, int maxHops, Pages.Page page) {
-        return paths(downstreamPlan(from, filter, maxHops, page).execute(s -> reads.rows(s.text(), s.parameters())), page);
+        return run(downstreamStatement(from, filter, maxHops, page), page);
     }
 
+    /** Chains ending at {@code to}, shortest first, then by transfer ids. */
     public List<FlowPath> upstream(String to, java.time.LocalDate since, java.time.LocalDate until, int maxHops, Pages.Page page) {
-        return paths(upstreamPlan(to, since, until, maxHops, page).execute(s -> reads.rows(s.text(), s.parameters())), page);
+        return run(upstreamStatement(to, since, until, maxHops, page), page);
     }
 
-    /** The statements a downstream trace runs (the benchmark runs them on the driver to compare with GraphQL). */
-    public static Plan downstreamPlan(String from, Filter filter, int maxHops, Pages.Page page) {
+    /** The shortest chain between two organisations, either way round; empty if there is none. */
+    public List<FlowPath> shortest(String between, String and, int maxHops) {
+        return run(shortestStatement(between, and, maxHops), new Pages.Page(0, 1));
+    }
+
+    public static Statement downstreamStatement(String from, Filter filter, int maxHops, Pages.Page page) {
         Map<String, Object> params = params(filter, page);
         params.put("from", from);
-        return new Plan(DOWNSTREAM.subList(0, maxHops).stream().map(text -> new Statement(text, params)).toList(), page);
+        return new Statement(DOWNSTREAM.get(maxHops - 1), params);
     }
 
-    /** The statements an upstream trace runs. */
-    public static Plan upstreamPlan(String to, java.time.LocalDate since, java.time.LocalDate until, int maxHops, Pages.Page page) {
+    public static Statement upstreamStatement(String to, java.time.LocalDate since, java.time.LocalDate until, int maxHops,
+            Pages.Page page) {
         Map<String, Object> params = params(new Filter(null, null, since, until, null, false, null), page);
         params.put("to", to);
-        return new Plan(UPSTREAM.subList(0, maxHops).stream().map(text -> new Statement(text, params)).toList(), page);
+        return new Statement(UPSTREAM.get(maxHops - 1), params);
     }
 
-    public List<FlowPath> shortest(String between, String and, int maxHops) {
+    public static Statement shortestStatement(String between, String and, int maxHops) {
         Map<String, Object> params = params(new Filter(null, null, null, null, null, false, null), new Pages.Page(0, 1));
         params.put("between", between);
         params.put("and", and);
-        return run(SHORTEST.get(maxHops - 1), params, new Pages.Page(0, 1));
+        return new Statement(SHORTEST.get(maxHops - 1), params);
     }
 
-    private List<FlowPath> run(String query, Map<String, Object> params, Pages.Page page) {
-        return paths(reads.rows(query, params), page);
-    }
-
-    private static List<FlowPath> paths(List<Record> rows, Pages.Page page) {
+    private List<FlowPath> run(Statement statement, Pages.Page page) {
+        Record row = reads.rows(statement.text(), statement.parameters()).getFirst();
+        List<String> missing = row.get("missing").asList(Value::asString);
+        if (!missing.isEmpty()) {
+            throw new NotFoundException("organisation", missing.getFirst());
+        }
+        List<Value> chains = row.get("paths").asList(v -> v);
         List<FlowPath> paths = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            Record row = rows.get(i);
-            List<Hop> hops = row.get("hops").asList(Traces::hop);
-            List<CampaignUse> campaigns = row.get("campaigns").asList(Traces::campaign);
-            paths.add(new FlowPath(row.get("organisations").asList(Value::asString), hops.stream().map(Hop::transferId).toList(),
+        for (int i = 0; i < chains.size(); i++) {
+            Value chain = chains.get(i);
+            List<Hop> hops = chain.get("hops").asList(Traces::hop);
+            List<CampaignUse> campaigns = chain.get("campaigns").asList(Traces::campaign);
+            paths.add(new FlowPath(chain.get("organisations").asList(Value::asString), hops.stream().map(Hop::transferId).toList(),
                     ConsentRule.check(hops, campaigns), Pages.cursor(page.offset() + i)));
         }
         return paths;
@@ -126,7 +121,7 @@ public final class Traces {
         p.put("childrenOnly", f.childrenOnly());
         p.put("purpose", f.purpose());
         p.put("offset", page.offset());
-        p.put("first", page.size());
+        p.put("limit", page.offset() + page.size());
         return p;
     }
 
@@ -151,23 +146,35 @@ public final class Traces {
     }
 
     /**
-     * The statement for each chain length 1..8: the chains of exactly that many transfers, filtered, sorted by
-     * transfer ids and cut to {@code $limit} (a top-n, not a full sort), then projected. Cypher takes no parameter
-     * in a quantifier, so the length is written in as a literal, never user text. Running the lengths one by one,
-     * shortest first, and stopping when the page is full means that around a broker that passes data to
-     * thousands, a page of 50 chains costs the short chains it holds, not the millions of long ones behind them;
-     * and each statement stays small enough to plan in milliseconds.
+     * The statement for each maxHops 1..8. After the anchor, one subquery per chain length, shortest first: the
+     * chains of exactly that many transfers, filtered, sorted by transfer ids and cut to {@code $limit} (a top-n,
+     * not a full sort), collected into {@code found}. A subquery whose page is already full (or whose anchor is
+     * missing) gets no input row, so it expands nothing: around a broker that passes data to thousands, a page of
+     * 50 chains costs the short chains it holds, not the millions of long ones behind them. Cypher takes no
+     * parameter in a quantifier, so each length is written in as a literal, never user text.
      */
     private static List<String> byLength(String file) {
         var parts = CypherResource.named(Traces.class, file);
-        String text = parts.get("anchor") + "\n" + parts.get("level") + "\n" + FILTER
-                + "\nORDER BY [x IN transfers | x.id]\nLIMIT $limit\n" + PROJECTION;
-        return IntStream.rangeClosed(1, MAX_HOPS).mapToObj(n -> text.replace("/*hops*/", Integer.toString(n))).toList();
+        return IntStream.rangeClosed(1, MAX_HOPS).mapToObj(maxHops -> {
+            StringBuilder text = new StringBuilder(parts.get("anchor")).append('\n');
+            for (int n = 1; n <= maxHops; n++) {
+                text.append("CALL (anchor, missing, found) {\n")
+                    .append("WITH anchor, missing, found WHERE size(missing) = 0 AND size(found) < $limit\n")
+                    .append(parts.get("level").replace("/*hops*/", Integer.toString(n))).append('\n')
+                    .append(FILTER)
+                    .append("\nWITH transfers, orgs ORDER BY [x IN transfers | x.id] LIMIT $limit\n")
+                    .append("RETURN collect({transfers: transfers, orgs: orgs}) AS more\n}\n")
+                    .append("WITH anchor, missing, found + more AS found\n");
+            }
+            return text.append("WITH missing, found[$offset..$limit] AS page\n").append(PROJECTION).toString();
+        }).toList();
     }
 
     private static List<String> shortestVariants() {
-        String text = CypherResource.load(Traces.class, "trace-shortest.cypher") + "\n" + FILTER
-                + "\nORDER BY size(transfers), [x IN transfers | x.id]\nSKIP $offset LIMIT $first\n" + PROJECTION;
+        var parts = CypherResource.named(Traces.class, "trace-shortest.cypher");
+        String text = parts.get("anchor") + "\nWITH missing, COLLECT {\n" + parts.get("chains") + "\n" + FILTER
+                + "\nWITH transfers, orgs ORDER BY size(transfers), [x IN transfers | x.id]\nRETURN {transfers: transfers, orgs: orgs}\n"
+                + "}[$offset..$limit] AS page\n" + PROJECTION;
         return IntStream.rangeClosed(1, MAX_HOPS).mapToObj(n -> text.replace("/*maxHops*/8", Integer.toString(n))).toList();
     }
 }

@@ -1,10 +1,13 @@
 // Downstream flows: chains of transfers starting at $from, each next one sent by the receiver of the one
-// before. The application runs the chains one length at a time, shortest first (see Traces), so a page
-// that fills up with short chains never expands the long ones. The filters on a hop ($since, $until,
-// children's data, data category) sit inside the quantified pattern, so the expansion is pruned as it goes.
+// before. One statement: the anchor, then one subquery per chain length, shortest first (see Traces), each of
+// which runs only while the page is not yet full, so a page that fills up with short chains never expands the
+// long ones. The filters on a hop ($since, $until, children's data, data category) sit inside the quantified
+// pattern, so the expansion is pruned as it goes.
 
 // query: anchor
-MATCH (anchor:Organisation {id: $from})
+// `missing` names the organisations the request asked for that do not exist (the caller reports them).
+OPTIONAL MATCH (anchor:Organisation {id: $from})
+WITH anchor, [id IN [$from, $to] WHERE id IS NOT NULL AND NOT EXISTS { MATCH (:Organisation {id: id}) }] AS missing, [] AS found
 
 // query: level
 // The chains of exactly /*hops*/ transfers; Cypher takes no parameter in a quantifier, so the application

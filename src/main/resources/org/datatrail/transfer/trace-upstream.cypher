@@ -1,9 +1,10 @@
-// Upstream flows: chains of transfers ending at $to, read in the direction the data moved, one length at a
-// time, shortest first (see Traces); the expansion starts from $to (the planner anchors the quantified
+// Upstream flows: chains of transfers ending at $to, read in the direction the data moved, one subquery per
+// length, shortest first (see Traces); the expansion starts from $to (the planner anchors the quantified
 // pattern on the bound end).
 
 // query: anchor
-MATCH (anchor:Organisation {id: $to})
+OPTIONAL MATCH (anchor:Organisation {id: $to})
+WITH anchor, [id IN [$to] WHERE NOT EXISTS { MATCH (:Organisation {id: id}) }] AS missing, [] AS found
 
 // query: level
 MATCH (o:Organisation)(
