@@ -1,16 +1,31 @@
 package org.datatrail.system;
 
 import graphql.scalars.ExtendedScalars;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
-/** The contract's scalars: {@code Date} (ISO-8601 calendar date) and {@code Long} (64-bit integer). */
+/**
+ * The contract's scalars: {@code Date} (ISO-8601 calendar date) and {@code Long} (64-bit integer); and the cache
+ * of parsed, validated documents.
+ */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
 
     @Bean
     RuntimeWiringConfigurer scalars() {
         return wiring -> wiring.scalar(ExtendedScalars.Date).scalar(ExtendedScalars.GraphQLLong);
+    }
+
+    @Bean
+    DocumentCache documentCache(@Value("${datatrail.graphql.document-cache-size:1000}") long size) {
+        return new DocumentCache(size);
+    }
+
+    @Bean
+    GraphQlSourceBuilderCustomizer preparsedDocuments(DocumentCache documents) {
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
     }
 }

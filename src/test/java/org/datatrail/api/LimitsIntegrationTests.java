@@ -36,6 +36,9 @@ class LimitsIntegrationTests {
                 + "{ partOf { partOf { partOf { id } } } } } } } } } } } } } }";
         graphQl.document(deep).execute().errors().satisfy(errors ->
             assertThat(errors.getFirst().getMessage()).contains("maximum query depth exceeded"));
+        // nor the second time, when its parsed document comes from the cache
+        graphQl.document(deep).execute().errors().satisfy(errors ->
+            assertThat(errors.getFirst().getMessage()).contains("maximum query depth exceeded"));
         // a deep query does not pass by starting with introspection
         graphQl.document(deep.replaceFirst("\\{ ", "{ __typename ")).execute().errors().satisfy(errors ->
             assertThat(errors.getFirst().getMessage()).contains("maximum query depth exceeded"));
