@@ -33,6 +33,21 @@ public class Organisation {
     protected Organisation() {
     }
 
+    /**
+     * An organisation from its node's properties, as OGM loads it at depth 0 (its relationships are fields with
+     * their own batched loaders). For the hot reads (look-up, search), which run as one auto-commit statement on
+     * the driver instead of an OGM session and its transaction.
+     */
+    static Organisation of(org.neo4j.driver.types.Node node) {
+        Organisation o = new Organisation();
+        o.id = node.get("id").asString();
+        o.name = node.get("name").asString();
+        o.aliases = new ArrayList<>(node.get("aliases").asList(org.neo4j.driver.Value::asString, List.of()));
+        o.types = new ArrayList<>(node.get("types").asList(v -> OrganisationType.valueOf(v.asString()), List.of()));
+        o.description = node.get("description").asString(null);
+        return o;
+    }
+
     public String getId() {
         return id;
     }

@@ -58,16 +58,18 @@ class OrganisationController {
         String lucene = Arrays.stream(folded.split(" "))
             .map(w -> "(" + w + "^3 OR " + w + "*)")
             .collect(Collectors.joining(" AND "));
-        List<String> ids = reads.rows(QUERIES.get("search"), Map.of("lucene", lucene, "offset", page.offset(), "first", page.size()))
+        return reads.rows(QUERIES.get("search"), Map.of("lucene", lucene, "offset", page.offset(), "first", page.size()))
             .stream()
-            .map(r -> r.get("id").asString())
+            .map(r -> Organisation.of(r.get("organisation").asNode()))
             .toList();
-        return reads.load(Organisation.class, ids, Organisation::getId);
     }
 
     @QueryMapping
     Organisation organisation(@Argument String id) {
-        return reads.load(Organisation.class, List.of(id), Organisation::getId).stream().findFirst().orElse(null);
+        return reads.rows(QUERIES.get("organisation"), Map.of("id", id)).stream()
+            .map(r -> Organisation.of(r.get("organisation").asNode()))
+            .findFirst()
+            .orElse(null);
     }
 
     @BatchMapping

@@ -4,9 +4,13 @@
 // Full-text search over folded names and aliases; each word must match, exactly or as a prefix, and exact
 // words rank higher. $lucene is built from the folded query (letters, digits and spaces only).
 CALL db.index.fulltext.queryNodes('organisation_search', $lucene) YIELD node, score
-RETURN node.id AS id
+RETURN node AS organisation
 ORDER BY score DESC, node.name
 SKIP $offset LIMIT $first
+
+// query: organisation
+MATCH (organisation:Organisation {id: $id})
+RETURN organisation
 
 // query: partOf
 UNWIND $ids AS id
