@@ -1,0 +1,100 @@
+package org.datatrail.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.datatrail.generate.NetworkGenerator;
+import org.datatrail.ingest.BulkImport;
+import org.datatrail.ingest.FactIngest;
+import org.datatrail.support.TestDatabase;
+import org.datatrail.system.Pages;
+import org.datatrail.system.SchemaMigrations;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Value;
+
+/**
+ * The downstream trace reads its chains in order and stops when the page is full, instead of finding every
+ * chain and sorting. On a generated network (size XS, with its brokers and cycles), every page it returns is
+ * the page that finding every simple chain and sorting them (shortest first, then by transfer ids) gives.
+ */
+class TraceOrderIntegrationTests {
+
+    /** Every simple chain up to four hops, sorted: the definition of a trace's order, written the plain way. */
+    private static final String EVERY_CHAIN_SORTED = """
+            MATCH (a:Organisation {id: $from})
+            MATCH (a)((:Organisation)-[:SENT]->(t:Transfer)-[:TO]->(o:Organisation)
+                WHERE ($since IS NULL OR t.date >= $since)){1,4}
+            WITH t AS transfers, [a] + o AS orgs
+            WHERE all(i IN range(0, size(orgs) - 2) WHERE NOT orgs[i] IN orgs[i + 1..])
+              AND ($toType IS NULL OR $toType IN last(orgs).types)
+            WITH [x IN transfers | x.id] AS ids
+            RETURN ids ORDER BY size(ids), ids SKIP $offset LIMIT $first""";
+
+    static TestDatabase db;
+
+    @BeforeAll
+    static void load(@TempDir Path network) {
+        db = TestDatabase.start();
+        SchemaMigrations.fromClasspath(db.driver()).migrate();
+        NetworkGenerator.generate(NetworkGenerator.Size.XS, 42, network);
+        new BulkImport(new FactIngest(db.driver())).load(network, 500, null);
+    }
+
+    @AfterAll
+    static void stop() {
+        db.close();
+    }
+
+    @Test
+    void everyPageIsThePageOfEveryChainSorted() {
+        List<String> suppliers = db.rows("MATCH (o:Organisation)-[:SENT]->() WHERE 'DATA_SUPPLIER' IN o.types "
+                + "RETURN DISTINCT o.id AS id ORDER BY id LIMIT 40", Map.of()).stream().map(r -> (String) r.get("id")).toList();
+        assertThat(suppliers).hasSize(40);
+        int fullPages = 0;
+        for (String from : suppliers) {
+            for (String toType : new String[] { null, "POLITICAL_PARTY" }) {
+                for (LocalDate since : new LocalDate[] { null, LocalDate.of(2019, 1, 1) }) {
+                    for (Pages.Page page : List.of(new Pages.Page(0, 50), new Pages.Page(7, 5))) {
+                        List<List<String>> expected = sorted(from, toType, since, page);
+                        assertThat(traced(from, toType, since, page)).as("from %s, toType %s, since %s, %s", from, toType, since, page)
+                            .isEqualTo(expected);
+                        fullPages += expected.size() == page.size() ? 1 : 0;
+                    }
+                }
+            }
+        }
+        // the walk stops at a full page, so full pages are what the comparison must cover
+        assertThat(fullPages).isGreaterThan(40);
+    }
+
+    private static List<List<String>> traced(String from, String toType, LocalDate since, Pages.Page page) {
+        Traces.Statement statement = Traces.downstreamStatement(from, new Traces.Filter(null, toType, since, null, null, false, null), 4, page);
+        try (var session = db.driver().session()) {
+            Value paths = session.run(statement.text(), statement.parameters()).single().get("paths");
+            List<List<String>> chains = new ArrayList<>();
+            paths.values().forEach(path -> chains.add(path.get("hops").asList(hop -> hop.get("id").asString())));
+            return chains;
+        }
+    }
+
+    private static List<List<String>> sorted(String from, String toType, LocalDate since, Pages.Page page) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("from", from);
+        parameters.put("toType", toType);
+        parameters.put("since", since);
+        parameters.put("offset", page.offset());
+        parameters.put("first", page.size());
+        try (var session = db.driver().session()) {
+            return session.run(EVERY_CHAIN_SORTED, parameters).list(r -> r.get("ids").asList(Value::asString));
+        }
+    }
+}
