@@ -20,7 +20,7 @@ import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * Computes traces: one statement per trace (a quantified-path query per chain length, in one statement), then
+ * Computes traces: one statement per trace (a subquery per chain length, see trace-downstream.cypher), then
  * the consent rule on each chain in memory.
  */
 @Service
