@@ -138,7 +138,7 @@ class TraceIntegrationTests {
     }
 
     @Test
-    void aTraceIsOneStatementWhateverMaxHopsAndWhetherTheOrganisationsExist() {
+    void aTraceIsOneStatementWhateverMaxHopsAndWhetherItsOrganisationsExist() {
         // the chains, their verdicts and the check that `from` and `to` exist: one statement, for one hop or eight
         for (int maxHops : new int[] { 1, 8 }) {
             long before = reads.queryCount();
@@ -152,7 +152,9 @@ class TraceIntegrationTests {
             .satisfy(errors -> assertThat(errors.getFirst().getMessage()).isEqualTo("No organisation with id 'nobody'"));
         graphQl.document("{ upstream(to: \"nobody\") { hops } }").execute().errors()
             .satisfy(errors -> assertThat(errors.getFirst().getMessage()).isEqualTo("No organisation with id 'nobody'"));
-        assertThat(reads.queryCount() - before).isEqualTo(2);
+        graphQl.document("{ shortestFlow(between: \"nobody\", and: \"a\") { hops } }").execute().errors()
+            .satisfy(errors -> assertThat(errors.getFirst().getMessage()).isEqualTo("No organisation with id 'nobody'"));
+        assertThat(reads.queryCount() - before).isEqualTo(3);
     }
 
     @Test
