@@ -147,62 +147,59 @@ public final class Traces {
     }
 
     /**
-     * The downstream statement for each maxHops 1..8 (see trace-downstream.cypher). After the anchor, one subquery
-     * per chain length, shortest first, whose chains are collected into {@code found}. A subquery whose page is
-     * already full (or whose anchor is missing) gets no input row, so it expands nothing. Within a subquery, the
-     * hops are read in transfer-id order, depth first, so its chains arrive in the order of the page (the order
-     * of a sorted subquery is kept by the joins and filters after it) and {@code LIMIT} stops the walk at the
-     * page's last chain. The simple-chain check is made at each hop, so a cycle is cut where it closes. Variable
-     * names are written in by the application, never user text.
+     * The downstream statement for each maxHops 1..8 (see trace-downstream.cypher). Within a length, the hops are
+     * read in transfer-id order, depth first, so the chains arrive in the order of the page (the order of a sorted
+     * subquery is kept by the joins and filters after it) and {@code LIMIT} stops the walk at the page's last
+     * chain. The simple-chain check is made at each hop, so a cycle is cut where it closes. Variable names are
+     * written in by the application, never user text.
      */
     private static List<String> downstreamVariants() {
         var parts = CypherResource.named(Traces.class, "trace-downstream.cypher");
-        return IntStream.rangeClosed(1, MAX_HOPS).mapToObj(maxHops -> {
-            StringBuilder text = new StringBuilder(parts.get("anchor")).append('\n');
-            for (int n = 1; n <= maxHops; n++) {
-                text.append("CALL (anchor, missing, found) {\n")
-                    .append("WITH anchor WHERE size(missing) = 0 AND size(found) < $limit\n");
-                List<String> orgs = new ArrayList<>(List.of("anchor"));
-                List<String> transfers = new ArrayList<>();
-                for (int k = 1; k <= n; k++) {
-                    String t = "t" + k;
-                    String o = "o" + k;
-                    text.append(parts.get("hop").replace("/*from*/", orgs.getLast()).replace("/*t*/", t).replace("/*o*/", o)).append('\n');
-                    transfers.add(t);
-                    text.append("WITH ").append(String.join(", ", orgs)).append(", ").append(String.join(", ", transfers)).append(", ").append(o)
-                        .append(" WHERE NOT ").append(o).append(" IN [").append(String.join(", ", orgs)).append("]\n");
-                    orgs.add(o);
-                }
-                text.append("WITH [").append(String.join(", ", transfers)).append("] AS transfers, [").append(String.join(", ", orgs))
-                    .append("] AS orgs\n")
-                    .append(parts.get("end")).append('\n')
-                    .append(FILTERS.get("purpose"))
-                    .append("\nLIMIT $limit\n")
-                    .append("RETURN collect({transfers: transfers, orgs: orgs}) AS more\n}\n")
-                    .append("WITH anchor, missing, found + more AS found\n");
+        return byLength(parts.get("anchor"), n -> {
+            StringBuilder chains = new StringBuilder();
+            List<String> orgs = new ArrayList<>(List.of("anchor"));
+            List<String> transfers = new ArrayList<>();
+            for (int k = 1; k <= n; k++) {
+                String t = "t" + k;
+                String o = "o" + k;
+                chains.append(parts.get("hop").replace("/*from*/", orgs.getLast()).replace("/*t*/", t).replace("/*o*/", o)).append('\n');
+                transfers.add(t);
+                chains.append("WITH ").append(String.join(", ", orgs)).append(", ").append(String.join(", ", transfers)).append(", ").append(o)
+                    .append(" WHERE NOT ").append(o).append(" IN [").append(String.join(", ", orgs)).append("]\n");
+                orgs.add(o);
             }
-            return text.append("WITH missing, found[$offset..$limit] AS page\n").append(PROJECTION).toString();
-        }).toList();
+            return chains.append("WITH [").append(String.join(", ", transfers)).append("] AS transfers, [").append(String.join(", ", orgs))
+                .append("] AS orgs\n").append(parts.get("end")).append('\n').append(FILTERS.get("purpose")).append("\nLIMIT $limit")
+                .toString();
+        });
     }
 
     /**
-     * The upstream statement for each maxHops 1..8. After the anchor, one subquery per chain length, shortest
-     * first: the chains of exactly that many transfers, filtered, sorted by transfer ids and cut to
-     * {@code $limit} (a top-n, not a full sort), collected into {@code found}; a subquery whose page is already
-     * full gets no input row, so it expands nothing. Read backwards from the anchor, the chains cannot come out
-     * in the order of their first transfer, so each length is found in full and sorted. Cypher takes no
-     * parameter in a quantifier, so each length is written in as a literal, never user text.
+     * The upstream statement for each maxHops 1..8. Read backwards from the anchor, the chains cannot come out in
+     * the order of their first transfer, so each length is found in full, filtered, sorted by transfer ids and cut
+     * to {@code $limit} (a top-n, not a full sort). Cypher takes no parameter in a quantifier, so each length is
+     * written in as a literal, never user text.
      */
     private static List<String> upstreamVariants() {
         var parts = CypherResource.named(Traces.class, "trace-upstream.cypher");
+        return byLength(parts.get("anchor"), n -> parts.get("level").replace("/*hops*/", Integer.toString(n)) + "\n" + FILTER
+                + "\nWITH transfers, orgs ORDER BY [x IN transfers | x.id] LIMIT $limit");
+    }
+
+    /**
+     * For each maxHops 1..8: the anchor (which binds {@code anchor}, {@code missing} and an empty {@code found}),
+     * then one subquery per chain length, shortest first, adding at most {@code $limit} chains of that length (in
+     * page order, as {@code transfers} and {@code orgs}) to {@code found}. A subquery whose page is already full,
+     * or whose organisations are missing, gets no input row, so it expands nothing: a page filled by short chains
+     * never reads the long ones. Then the page is cut and projected.
+     */
+    private static List<String> byLength(String anchor, java.util.function.IntFunction<String> chainsOfLength) {
         return IntStream.rangeClosed(1, MAX_HOPS).mapToObj(maxHops -> {
-            StringBuilder text = new StringBuilder(parts.get("anchor")).append('\n');
+            StringBuilder text = new StringBuilder(anchor).append('\n');
             for (int n = 1; n <= maxHops; n++) {
                 text.append("CALL (anchor, missing, found) {\n")
                     .append("WITH anchor WHERE size(missing) = 0 AND size(found) < $limit\n")
-                    .append(parts.get("level").replace("/*hops*/", Integer.toString(n))).append('\n')
-                    .append(FILTER)
-                    .append("\nWITH transfers, orgs ORDER BY [x IN transfers | x.id] LIMIT $limit\n")
+                    .append(chainsOfLength.apply(n)).append('\n')
                     .append("RETURN collect({transfers: transfers, orgs: orgs}) AS more\n}\n")
                     .append("WITH anchor, missing, found + more AS found\n");
             }
