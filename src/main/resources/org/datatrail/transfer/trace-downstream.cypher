@@ -16,7 +16,7 @@ WITH anchor, [id IN [$from, $to] WHERE id IS NOT NULL AND NOT EXISTS { MATCH (:O
 // One hop from /*from*/: its transfers that pass the hop filters ($since, $until, children's data, data
 // category), in id order, each with its receiver. The application writes in the variable names, never user
 // text. The ends are not labelled: SENT always leads to a Transfer and TO to an Organisation (the write path
-// makes no other), and a label check on every transfer of a broker is most of what a hop costs.
+// makes no other), and a label check on each of a broker's transfers was about a tenth of a hop's cost.
 CALL (/*from*/) {
   MATCH (/*from*/)-[:SENT]->(t)
   WHERE ($since IS NULL OR t.date >= $since) AND ($until IS NULL OR t.date <= $until)
