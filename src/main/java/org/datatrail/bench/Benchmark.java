@@ -24,6 +24,7 @@ import org.datatrail.generate.NetworkGenerator;
 import org.datatrail.ingest.BulkImport;
 import org.datatrail.ingest.OfflineImport;
 import org.datatrail.organisation.Organisation;
+import org.datatrail.organisation.SearchText;
 import org.datatrail.system.CypherResource;
 import org.datatrail.system.GraphReads;
 import org.datatrail.system.Pages;
@@ -185,7 +186,7 @@ public final class Benchmark {
                 + "{ hops consent { covered firstUncoveredHop } } }", "to", to),
                 to -> Traces.upstreamStatement(to, null, null, 4, new Pages.Page(0, 50)), sample(parties, 50)));
         scenarios.add(new Scenario("search", text -> document("query($text: String!) { search(text: $text, first: 20) { id name types } }", "text", text),
-                text -> new Traces.Statement(ORGANISATION_QUERIES.get("search"), Map.of("lucene", lucene(text), "offset", 0, "first", 20)),
+                text -> new Traces.Statement(ORGANISATION_QUERIES.get("search"), Map.of("lucene", SearchText.luceneQuery(SearchText.fold(text)), "offset", 0, "first", 20)),
                 sample(names, 100).stream().map(n -> String.join(" ", Arrays.copyOf(n.toLowerCase(Locale.ROOT).split(" "), 2))).toList()));
         scenarios.add(new Scenario("organisation lookup", id -> document("query($id: ID!) { organisation(id: $id) { id name types aliases } }", "id", id),
                 id -> new Traces.Statement(ORGANISATION_QUERIES.get("organisation"), Map.of("id", id)),
@@ -367,12 +368,6 @@ public final class Benchmark {
             picked.add(from.get(random.nextInt(from.size())));
         }
         return picked;
-    }
-
-    private static String lucene(String text) {
-        return Arrays.stream(org.datatrail.organisation.SearchText.fold(text).split(" "))
-            .map(w -> "(" + w + "^3 OR " + w + "*)")
-            .reduce((a, b) -> a + " AND " + b).orElseThrow();
     }
 
     private static ConfigurableApplicationContext start(Path dataDir, List<String> springArgs) {

@@ -1,12 +1,10 @@
 package org.datatrail.organisation;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 
 import org.datatrail.campaign.Campaign;
 import org.datatrail.dataset.Dataset;
@@ -54,11 +52,7 @@ class OrganisationController {
         if (folded.isEmpty()) {
             throw new BadArgumentException("text", "must contain at least one letter or digit");
         }
-        // each word must match; an exact word outranks a prefix (words are letters/digits only: nothing to escape)
-        String lucene = Arrays.stream(folded.split(" "))
-            .map(w -> "(" + w + "^3 OR " + w + "*)")
-            .collect(Collectors.joining(" AND "));
-        return reads.rows(QUERIES.get("search"), Map.of("lucene", lucene, "offset", page.offset(), "first", page.size()))
+        return reads.rows(QUERIES.get("search"), Map.of("lucene", SearchText.luceneQuery(folded), "offset", page.offset(), "first", page.size()))
             .stream()
             .map(r -> Organisation.of(r.get("organisation").asNode()))
             .toList();

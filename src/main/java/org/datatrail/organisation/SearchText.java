@@ -1,6 +1,7 @@
 package org.datatrail.organisation;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -26,6 +27,14 @@ public final class SearchText {
         String plain = MARKS.matcher(decomposed).replaceAll("");
         plain = APOSTROPHES.matcher(plain).replaceAll("");
         return NOT_WORD.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    }
+
+    /**
+     * The full-text query for a folded search text: each word must match, and an exact word outranks a prefix
+     * (folded words are letters and digits only, so there is nothing to escape).
+     */
+    public static String luceneQuery(String folded) {
+        return Arrays.stream(folded.split(" ")).map(w -> "(" + w + "^3 OR " + w + "*)").collect(Collectors.joining(" AND "));
     }
 
     /** Folded name and aliases, one per line, as stored in {@code Organisation.searchText}. */
