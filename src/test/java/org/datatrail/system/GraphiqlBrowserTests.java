@@ -37,7 +37,10 @@ class GraphiqlBrowserTests {
             wait.until(b -> !b.findElements(By.cssSelector(".graphiql-query-editor .CodeMirror")).isEmpty());
             JavascriptExecutor js = (JavascriptExecutor) browser;
             js.executeScript("document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(arguments[0])",
-                    "{ traceFlows(from: \"lifecycle-marketing\", maxHops: 4) { hops organisations { name } consent { covered } } }");
+                    "query TraceFromTheTest { traceFlows(from: \"lifecycle-marketing\", maxHops: 4) { hops organisations { name } consent { covered } } }");
+            // GraphiQL takes in an edit after a short debounce (the tab is then named after the operation); a click
+            // before that sends the new text with the tab's previous operation name
+            wait.until(b -> !b.findElements(By.xpath("//*[contains(@class, 'graphiql-tab') and contains(., 'TraceFromTheTest')]")).isEmpty());
             browser.findElement(By.cssSelector(".graphiql-execute-button")).click();
 
             wait.until(b -> String.valueOf(js.executeScript(
