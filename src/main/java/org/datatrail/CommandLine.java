@@ -34,7 +34,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <li>{@code report run <name> [--param key=value]... [--format csv|json|md] [--out file]};</li>
  * <li>{@code generate --size XS|S|M|L [--seed n] --out <folder>}: write a synthetic network (no database);</li>
  * <li>{@code import --dir <folder> [--batch n] [--mode auto|offline|online]}: load a folder of {@code <section>.jsonl} files;</li>
- * <li>{@code bench --size XS|S|M|L [--seed n] [--out file.json] [--markdown file.md] [--mode ...]}: generate, import and measure.</li>
+ * <li>{@code bench --size XS|S|M|L [--seed n] [--iterations n] [--warm-up seconds] [--out file.json] [--markdown file.md] [--mode ...]}:
+ * generate, import and measure.</li>
  * </ul>
  * Exits 0 on success, 2 on bad input (with one clear message), 1 otherwise.
  */
@@ -68,7 +69,7 @@ final class CommandLine {
                 case "seed" -> List.of("dir");
                 case "generate" -> List.of("size", "seed", "out");
                 case "import" -> List.of("dir", "batch", "mode");
-                case "bench" -> List.of("size", "seed", "out", "markdown", "iterations", "mode");
+                case "bench" -> List.of("size", "seed", "out", "markdown", "iterations", "warm-up", "mode");
                 default -> List.of("param", "format", "out");
             });
         }
@@ -81,7 +82,7 @@ final class CommandLine {
             case "generate" -> generate(parsed);
             case "import" -> importFacts(parsed);
             case "bench" -> org.datatrail.bench.Benchmark.command(parsed.one("size"), parsed.one("seed"), parsed.one("out"),
-                    parsed.one("markdown"), parsed.one("iterations"), parsed.one("mode"), parsed.springArgs());
+                    parsed.one("markdown"), parsed.one("iterations"), parsed.one("warm-up"), parsed.one("mode"), parsed.springArgs());
             default -> report(parsed);
         };
     }

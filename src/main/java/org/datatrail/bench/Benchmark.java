@@ -3,12 +3,17 @@ package org.datatrail.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -45,7 +50,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code bench --size XS|S|M|L}: generates a network, imports it with the {@code import} path into a fresh
  * embedded database, starts the app's HTTP server on it, then times each canonical request both through
- * GraphQL over HTTP and as the same Cypher statement on the driver, alternately, after a warm-up. Writes the
+ * GraphQL over HTTP and as the same Cypher statement on the driver, alternately, after a warm-up. GraphQL is sent
+ * twice per iteration: with a blocking {@link HttpURLConnection} (I/O on the calling thread, keep-alive), whose
+ * figures are the ones the GraphQL/raw ratio uses, and with {@code java.net.http.HttpClient}, whose own hand-offs
+ * between threads are recorded for comparison. Writes the
  * figures (latency percentiles, throughput, GraphQL/raw ratios, Cypher statements per request, import rate,
  * heap and RSS, the PROFILE of each canonical trace) as JSON, and prints them as Markdown.
  */
@@ -71,6 +79,20 @@ public final class Benchmark {
     private record Scenario(String name, Function<String, String> graphQl, Function<String, Traces.Statement> cypher, List<String> inputs) {
     }
 
+    /** How a GraphQL request is sent; {@code via} names the series. */
+    enum Client {
+        /** The figures: a blocking client that reads and writes on the calling thread, as the driver's caller waits. */
+        URL_CONNECTION("GraphQL over HTTP"),
+        /** For comparison: the JDK's asynchronous client, which hands each exchange between its own threads. */
+        JAVA_NET_HTTP("GraphQL over HTTP, java.net.http client");
+
+        final String via;
+
+        Client(String via) {
+            this.via = via;
+        }
+    }
+
     /** The application's own look-up and search statements, so the raw side runs exactly what GraphQL runs. */
     private static final Map<String, String> ORGANISATION_QUERIES = CypherResource.named(Organisation.class, "queries.cypher");
 
@@ -79,6 +101,7 @@ public final class Benchmark {
     private final Driver driver;
     private final GraphReads reads;
     private final URI endpoint;
+    private final java.net.URL endpointUrl;
     private final Random random;
     private final List<String> failures = new ArrayList<>();
 
@@ -87,22 +110,36 @@ public final class Benchmark {
         this.reads = context.getBean(GraphReads.class);
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         this.endpoint = URI.create("http://127.0.0.1:" + port + "/graphql");
+        try {
+            this.endpointUrl = endpoint.toURL();
+        }
+        catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
         this.random = new Random(seed);
     }
 
+    /** The default warm-up, in seconds (see {@link #run}). */
+    static final long DEFAULT_WARM_UP_SECONDS = 60;
+
     /** Entry point of the {@code bench} command; returns the exit code. */
-    public static int command(String sizeArg, String seedArg, String out, String markdown, String iterationsArg, String mode,
-            List<String> springArgs) {
+    public static int command(String sizeArg, String seedArg, String out, String markdown, String iterationsArg, String warmUpArg,
+            String mode, List<String> springArgs) {
         NetworkGenerator.Size size;
         long seed;
         int iterations;
+        Duration warmUp;
         try {
             size = NetworkGenerator.Size.valueOf((sizeArg == null ? "S" : sizeArg).toUpperCase(Locale.ROOT));
             seed = seedArg == null ? 42 : Long.parseLong(seedArg);
             iterations = iterationsArg == null ? 200 : Integer.parseInt(iterationsArg);
+            warmUp = Duration.ofSeconds(warmUpArg == null ? DEFAULT_WARM_UP_SECONDS : Long.parseLong(warmUpArg));
+            if (warmUp.isNegative()) {
+                throw new IllegalArgumentException("--warm-up is negative: " + warmUpArg);
+            }
         }
         catch (IllegalArgumentException e) {
-            System.err.println("bench: --size must be XS, S, M or L; --seed and --iterations whole numbers (" + e.getMessage() + ")");
+            System.err.println("bench: --size must be XS, S, M or L; --seed, --iterations and --warm-up (seconds) whole numbers (" + e.getMessage() + ")");
             return 2;
         }
         Path work = Path.of("target", "bench");
@@ -113,7 +150,7 @@ public final class Benchmark {
             return 2;
         }
         boolean external = springArgs.stream().anyMatch(a -> a.startsWith("--spring.neo4j.uri="));
-        ObjectNode report = run(size, seed, iterations, network, dataDir, !"online".equals(mode) && !external, springArgs);
+        ObjectNode report = run(size, seed, iterations, warmUp, network, dataDir, !"online".equals(mode) && !external, springArgs);
         try {
             Path jsonOut = Path.of(out == null ? "target/bench/benchmarks-" + size + ".json" : out);
             Files.createDirectories(jsonOut.toAbsolutePath().getParent());
@@ -132,12 +169,21 @@ public final class Benchmark {
         }
     }
 
-    /** Generates, imports and measures; the figures as a JSON tree. */
-    public static ObjectNode run(NetworkGenerator.Size size, long seed, int iterations, Path network, Path dataDir, boolean offline,
-            List<String> springArgs) {
+    /**
+     * Generates, imports and measures; the figures as a JSON tree.
+     *
+     * @param warmUp how long all scenarios run in turn, untimed, before any is measured (then each runs a quarter of
+     *        {@code iterations}, at least 20 if there are that many, just before it is measured): long enough for the
+     *        JIT to compile the server's request path, for Cypher to plan and compile each statement, and for Neo4j's
+     *        page cache to fill. The figures are of a server that has been running, which is what they are for; a
+     *        fresh one is slower for its first few thousand requests
+     */
+    public static ObjectNode run(NetworkGenerator.Size size, long seed, int iterations, Duration warmUp, Path network, Path dataDir,
+            boolean offline, List<String> springArgs) {
         JsonMapper json = JsonMapper.builder().build();
         ObjectNode report = json.createObjectNode();
-        report.put("size", size.name()).put("organisations", size.organisations).put("seed", seed).put("iterations", iterations);
+        report.put("size", size.name()).put("organisations", size.organisations).put("seed", seed).put("iterations", iterations)
+            .put("warmUpSeconds", warmUp.toSeconds());
         machine(report);
         long t0 = System.nanoTime();
         var generated = NetworkGenerator.generate(size, seed, network);
@@ -165,14 +211,14 @@ public final class Benchmark {
                     .put("relationshipsPerSecond", imported.relationshipsPerSecond());
             }
             report.set("memoryAfterImport", memory(json));
-            bench.measure(report, iterations);
+            bench.measure(report, iterations, warmUp);
             report.set("memoryAfterQueries", memory(json));
         }
         report.put("loadAverageAtEnd", loadAverage());
         return report;
     }
 
-    private void measure(ObjectNode report, int iterations) {
+    private void measure(ObjectNode report, int iterations, Duration warmUp) {
         List<String> suppliers = ids("MATCH (o:Organisation) WHERE 'DATA_SUPPLIER' IN o.types AND EXISTS { (o)-[:SENT]->() } RETURN o.id AS id ORDER BY id");
         List<String> parties = ids("MATCH (o:Organisation) WHERE 'POLITICAL_PARTY' IN o.types AND EXISTS { ()-[:TO]->(o) } RETURN o.id AS id ORDER BY id");
         List<String> all = ids("MATCH (o:Organisation) RETURN o.id AS id ORDER BY id");
@@ -195,33 +241,50 @@ public final class Benchmark {
         var statements = report.putObject("cypherStatementsPerRequest");
         var failed = report.putObject("failures");
         var agreement = report.putObject("sameAnswer");
+        var warmedUp = report.putObject("warmUpRequestsPerScenario");
+        // The warm-up: every scenario in turn until the time is up, so that the JIT has compiled the server's
+        // request path (which all scenarios share) and Cypher has planned every statement before anything is timed.
+        long until = System.nanoTime() + warmUp.toNanos();
+        Map<String, Integer> warm = new LinkedHashMap<>();
+        for (int turn = 0; System.nanoTime() < until; turn++) {
+            for (Scenario s : scenarios) {
+                once(s, s.inputs().get(turn % s.inputs().size()));
+                warm.merge(s.name(), 1, Integer::sum);
+            }
+        }
         for (Scenario s : scenarios) {
             agreement.put(s.name(), sameAnswer(s, s.inputs().getFirst()));
-            int warmUp = Math.max(iterations / 4, Math.min(20, iterations));
-            for (int i = 0; i < warmUp; i++) {
-                String input = s.inputs().get(i % s.inputs().size());
-                graphQl(s.graphQl().apply(input));
-                raw(s.cypher().apply(input));
+            // then a few of this scenario's own requests just before it is measured
+            int minimum = Math.max(iterations / 4, Math.min(20, iterations));
+            for (int i = 0; i < minimum; i++) {
+                once(s, s.inputs().get(i % s.inputs().size()));
             }
-            List<Double> viaGraphQl = new ArrayList<>();
+            warmedUp.put(s.name(), warm.getOrDefault(s.name(), 0) + minimum);
+            Map<Client, List<Double>> viaGraphQl = new java.util.EnumMap<>(Client.class);
             List<Double> viaCypher = new ArrayList<>();
             java.util.Set<Long> counts = new java.util.TreeSet<>();
             for (int i = 0; i < iterations; i++) {
                 String input = s.inputs().get(i % s.inputs().size());
-                long before = reads.queryCount();
-                viaGraphQl.add(graphQl(s.graphQl().apply(input)));
-                counts.add(reads.queryCount() - before);
+                for (Client client : Client.values()) {
+                    long before = reads.queryCount();
+                    viaGraphQl.computeIfAbsent(client, c -> new ArrayList<>()).add(graphQl(client, s.graphQl().apply(input)));
+                    counts.add(reads.queryCount() - before);
+                }
                 viaCypher.add(raw(s.cypher().apply(input)));
             }
             // A request that failed (e.g. killed by the query timeout) is counted, not timed.
-            Series g = Series.of(s.name(), "GraphQL over HTTP", viaGraphQl.stream().filter(d -> !d.isNaN()).toList());
-            Series c = Series.of(s.name(), "Cypher on the driver", viaCypher.stream().filter(d -> !d.isNaN()).toList());
-            failed.put(s.name(), viaGraphQl.stream().filter(d -> d.isNaN()).count() + viaCypher.stream().filter(d -> d.isNaN()).count());
-            series.add(json.valueToTree(g));
+            List<Double> every = new ArrayList<>(viaCypher);
+            viaGraphQl.values().forEach(every::addAll);
+            failed.put(s.name(), every.stream().filter(d -> d.isNaN()).count());
+            Map<Client, Series> viaHttp = new java.util.EnumMap<>(Client.class);
+            viaGraphQl.forEach((client, millis) -> viaHttp.put(client, Series.of(s.name(), client.via, timed(millis))));
+            Series c = Series.of(s.name(), "Cypher on the driver", timed(viaCypher));
+            viaHttp.values().forEach(x -> series.add(json.valueToTree(x)));
             series.add(json.valueToTree(c));
             statements.set(s.name(), json.valueToTree(counts));
-            System.out.printf("bench: %-45s GraphQL p50 %7.2f p95 %7.2f | Cypher p50 %7.2f p95 %7.2f ms | statements %s%n", s.name(), g.p50(), g.p95(),
-                    c.p50(), c.p95(), counts);
+            Series g = viaHttp.get(Client.URL_CONNECTION);
+            System.out.printf("bench: %-45s GraphQL p50 %7.2f p95 %7.2f | Cypher p50 %7.2f p95 %7.2f ms | statements %s | warm-up %d%n", s.name(),
+                    g.p50(), g.p95(), c.p50(), c.p95(), counts, warmedUp.get(s.name()).asInt());
         }
         report.set("failureSamples", json.valueToTree(failures.stream().distinct().limit(5).toList()));
         var profiles = report.putObject("profiles");
@@ -235,6 +298,18 @@ public final class Benchmark {
         if (!parties.isEmpty()) {
             profiles.set("upstream maxHops 4 to " + parties.getFirst(), profile(Traces.upstreamStatement(parties.getFirst(), null, null, 4, new Pages.Page(0, 50))));
         }
+    }
+
+    /** One untimed round of a scenario: GraphQL with each client, then the raw statement. */
+    private void once(Scenario s, String input) {
+        for (Client client : Client.values()) {
+            graphQl(client, s.graphQl().apply(input));
+        }
+        raw(s.cypher().apply(input));
+    }
+
+    private static List<Double> timed(List<Double> millis) {
+        return millis.stream().filter(d -> !d.isNaN()).toList();
     }
 
     private Scenario trace(String name, int hops, String toType, List<String> from) {
@@ -259,18 +334,41 @@ public final class Benchmark {
         return json.writeValueAsString(body);
     }
 
-    private double graphQl(String body) {
-        HttpRequest request = HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    /** One GraphQL request's latency in milliseconds (request built, sent, answer read whole), or NaN if it failed. */
+    private double graphQl(Client client, String body) {
         long start = System.nanoTime();
+        Answer answer = post(client, body);
+        double millis = (System.nanoTime() - start) / 1e6;
+        if (answer.status() != 200 || answer.body().contains("\"errors\"")) {
+            failures.add("GraphQL " + answer.status() + ": " + answer.body().substring(0, Math.min(300, answer.body().length())));
+            return Double.NaN;
+        }
+        return millis;
+    }
+
+    private record Answer(int status, String body) {
+    }
+
+    private Answer post(Client client, String body) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            double millis = (System.nanoTime() - start) / 1e6;
-            if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
-                failures.add("GraphQL " + response.statusCode() + ": " + response.body().substring(0, Math.min(300, response.body().length())));
-                return Double.NaN;
+            if (client == Client.JAVA_NET_HTTP) {
+                HttpRequest request = HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                return new Answer(response.statusCode(), response.body());
             }
-            return millis;
+            // Keep-alive: the connection goes back to the JDK's cache once the answer has been read to the end and closed.
+            HttpURLConnection connection = (HttpURLConnection) endpointUrl.openConnection();
+            connection.setRequestMethod("POST");
+            connection.setDoOutput(true);
+            connection.setRequestProperty("Content-Type", "application/json");
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(body.getBytes(StandardCharsets.UTF_8));
+            }
+            int status = connection.getResponseCode();
+            try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+                return new Answer(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -283,35 +381,24 @@ public final class Benchmark {
 
     /** Whether GraphQL and the raw statement return the same number of results (and, for traces, the same chain lengths). */
     private boolean sameAnswer(Scenario s, String input) {
-        HttpRequest request = HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(s.graphQl().apply(input))).build();
-        try {
-            var data = json.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body()).path("data");
-            var answer = data.properties().iterator().next().getValue();
-            List<Object> viaGraphQl = new ArrayList<>();
-            (answer.isArray() ? answer : json.createArrayNode().add(answer))
-                .forEach(item -> viaGraphQl.add(item.has("hops") ? item.get("hops").asInt() : item.get("id").asString()));
-            Traces.Statement statement = s.cypher().apply(input);
-            List<Object> viaCypher = new ArrayList<>();
-            try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
-                for (org.neo4j.driver.Record r : session.run(statement.text(), statement.parameters()).list()) {
-                    if (r.containsKey("paths")) {
-                        r.get("paths").values().forEach(path -> viaCypher.add(path.get("organisations").size() - 1));
-                    }
-                    else {
-                        viaCypher.add(r.get("organisation").get("id").asString());
-                    }
+        var data = json.readTree(post(Client.URL_CONNECTION, s.graphQl().apply(input)).body()).path("data");
+        var answer = data.properties().iterator().next().getValue();
+        List<Object> viaGraphQl = new ArrayList<>();
+        (answer.isArray() ? answer : json.createArrayNode().add(answer))
+            .forEach(item -> viaGraphQl.add(item.has("hops") ? item.get("hops").asInt() : item.get("id").asString()));
+        Traces.Statement statement = s.cypher().apply(input);
+        List<Object> viaCypher = new ArrayList<>();
+        try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+            for (org.neo4j.driver.Record r : session.run(statement.text(), statement.parameters()).list()) {
+                if (r.containsKey("paths")) {
+                    r.get("paths").values().forEach(path -> viaCypher.add(path.get("organisations").size() - 1));
+                }
+                else {
+                    viaCypher.add(r.get("organisation").get("id").asString());
                 }
             }
-            return viaGraphQl.equals(viaCypher);
         }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return viaGraphQl.equals(viaCypher);
     }
 
     private double raw(Traces.Statement statement) {

@@ -34,16 +34,24 @@ final class BenchmarkMarkdown {
         md.append(String.format("Memory: heap after GC %,d MB after import, %,d MB after the queries (max heap %,d MB); RSS %,d MB, peak RSS %,d MB.%n%n",
                 a.get("heapUsedAfterGcMB").asLong(), q.get("heapUsedAfterGcMB").asLong(), q.get("heapMaxMB").asLong(), q.get("rssMB").asLong(),
                 q.get("peakRssMB").asLong()));
-        md.append("| request | GraphQL p50 | p95 | p99 | req/s | Cypher p50 | p95 | p99 | req/s | p50 ratio | statements | failed |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-        Map<String, JsonNode[]> pairs = new LinkedHashMap<>();
+        md.append("| request | GraphQL p50 | p95 | p99 | req/s | Cypher p50 | p95 | p99 | req/s | p50 ratio "
+                + "| java.net.http client p50 (ratio) | statements | failed | warm-up requests |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        Map<String, Map<String, JsonNode>> byScenario = new LinkedHashMap<>();
         for (JsonNode s : r.get("series")) {
-            pairs.computeIfAbsent(s.get("scenario").asString(), k -> new JsonNode[2])[s.get("via").asString().startsWith("GraphQL") ? 0 : 1] = s;
+            byScenario.computeIfAbsent(s.get("scenario").asString(), k -> new LinkedHashMap<>()).put(s.get("via").asString(), s);
         }
-        pairs.forEach((name, p) -> md.append(String.format("| %s | %.1f | %.1f | %.1f | %.0f | %.1f | %.1f | %.1f | %.0f | %.2f | %s | %s |%n", name,
-                p[0].get("p50").asDouble(), p[0].get("p95").asDouble(), p[0].get("p99").asDouble(), p[0].get("perSecond").asDouble(),
-                p[1].get("p50").asDouble(), p[1].get("p95").asDouble(), p[1].get("p99").asDouble(), p[1].get("perSecond").asDouble(),
-                p[0].get("p50").asDouble() / p[1].get("p50").asDouble(), r.get("cypherStatementsPerRequest").get(name), r.get("failures").get(name))));
+        byScenario.forEach((name, via) -> {
+            JsonNode g = via.get(Benchmark.Client.URL_CONNECTION.via);
+            JsonNode c = via.get("Cypher on the driver");
+            JsonNode other = via.get(Benchmark.Client.JAVA_NET_HTTP.via);
+            md.append(String.format("| %s | %.1f | %.1f | %.1f | %.0f | %.1f | %.1f | %.1f | %.0f | %.2f | %s | %s | %s | %s |%n", name,
+                    g.get("p50").asDouble(), g.get("p95").asDouble(), g.get("p99").asDouble(), g.get("perSecond").asDouble(),
+                    c.get("p50").asDouble(), c.get("p95").asDouble(), c.get("p99").asDouble(), c.get("perSecond").asDouble(),
+                    g.get("p50").asDouble() / c.get("p50").asDouble(),
+                    other == null ? "-" : String.format("%.1f (%.2f)", other.get("p50").asDouble(), other.get("p50").asDouble() / c.get("p50").asDouble()),
+                    r.get("cypherStatementsPerRequest").get(name), r.get("failures").get(name), r.path("warmUpRequestsPerScenario").path(name).asString("-")));
+        });
         md.append("\nLatencies in milliseconds. PROFILE of each canonical trace (total db hits, chains returned):\n\n");
         r.get("profiles").properties().forEach(e -> md.append("- ").append(e.getKey()).append(": ")
             .append(String.format("%,d", e.getValue().get("dbHits").asLong())).append(" db hits, ").append(e.getValue().get("rows").asLong())

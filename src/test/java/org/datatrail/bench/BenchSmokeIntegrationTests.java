@@ -19,13 +19,18 @@ class BenchSmokeIntegrationTests {
 
     @Test
     void theBenchmarkRunsEndToEndAndBothWaysAgree(@TempDir Path work) {
-        JsonNode report = Benchmark.run(NetworkGenerator.Size.XS, 42, 5, work.resolve("network"), work.resolve("db"), true, List.of());
+        JsonNode report = Benchmark.run(NetworkGenerator.Size.XS, 42, 5, java.time.Duration.ZERO, work.resolve("network"), work.resolve("db"), true, List.of());
 
         assertThat(report.get("import").get("relationshipsCreated").asLong()).isGreaterThan(8_000);
         assertThat(report.get("series").valueStream().map(s -> s.get("scenario").asString()).distinct())
             .containsExactly("traceFlows maxHops 2", "traceFlows maxHops 4", "traceFlows maxHops 6", "traceFlows maxHops 4 toType POLITICAL_PARTY",
                     "upstream maxHops 4", "search", "organisation lookup");
         assertThat(report.get("series")).allSatisfy(s -> assertThat(s.get("samples").asInt()).isEqualTo(5));
+        // each request is timed three ways: GraphQL with the lean client the ratio uses, GraphQL with java.net.http, raw Cypher
+        assertThat(report.get("series").valueStream().filter(s -> s.get("scenario").asString().equals("search")).map(s -> s.get("via").asString()))
+            .containsExactly("GraphQL over HTTP", "GraphQL over HTTP, java.net.http client", "Cypher on the driver");
+        // with no warm-up time, each scenario still runs a few untimed requests before it is measured
+        assertThat(report.get("warmUpRequestsPerScenario").valueStream().map(JsonNode::asInt)).hasSize(7).containsOnly(5);
         assertThat(report.get("failures").valueStream().map(JsonNode::asLong)).containsOnly(0L);
         assertThat(report.get("sameAnswer").valueStream().map(JsonNode::asBoolean)).containsOnly(true);
         // every request is one statement, whatever the answer: a trace (all its chain lengths and the check that
