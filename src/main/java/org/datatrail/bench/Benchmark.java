@@ -403,9 +403,9 @@ public final class Benchmark {
 
     private double raw(Traces.Statement statement) {
         long start = System.nanoTime();
-        try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
-            // an auto-commit read, as the application's GraphReads runs it
-            session.run(statement.text(), statement.parameters()).list();
+        // an auto-commit read with the session and transaction settings of the application's GraphReads
+        try (Session session = driver.session(reads.readSession())) {
+            session.run(statement.text(), statement.parameters(), reads.readTransaction()).list();
         }
         catch (org.neo4j.driver.exceptions.Neo4jException e) {
             failures.add("Cypher: " + e.code() + ": " + e.getMessage());

@@ -52,12 +52,23 @@ public final class GraphReads {
      */
     public List<Record> rows(String cypher, Map<String, Object> parameters) {
         queries.incrementAndGet();
-        try (org.neo4j.driver.Session session = driver.session(SessionConfig.builder()
-            .withDefaultAccessMode(AccessMode.READ)
-            .withBookmarkManager(driver.executableQueryBookmarkManager())
-            .build())) {
+        try (org.neo4j.driver.Session session = driver.session(readSession())) {
             return session.run(cypher, parameters, readTransaction).list();
         }
+    }
+
+    /**
+     * The session every read opens: READ access mode, and the driver's bookmark manager, so that a read sees
+     * the writes this app made before it, on a cluster too. Public so that the benchmark runs its raw statements
+     * exactly as the API does.
+     */
+    public SessionConfig readSession() {
+        return SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).withBookmarkManager(driver.executableQueryBookmarkManager()).build();
+    }
+
+    /** The transaction settings of every read: Neo4j kills it after the configured query timeout. */
+    public TransactionConfig readTransaction() {
+        return readTransaction;
     }
 
     /**
