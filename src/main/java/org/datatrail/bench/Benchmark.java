@@ -104,8 +104,10 @@ public final class Benchmark {
     private final java.net.URL endpointUrl;
     private final Random random;
     private final List<String> failures = new ArrayList<>();
+    private final RequestStages stages;
 
-    private Benchmark(ConfigurableApplicationContext context, long seed) {
+    private Benchmark(ConfigurableApplicationContext context, long seed, RequestStages stages) {
+        this.stages = stages;
         this.driver = context.getBean(Driver.class);
         this.reads = context.getBean(GraphReads.class);
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
@@ -192,8 +194,9 @@ public final class Benchmark {
         delete(dataDir);
         OfflineImport.Result offlineResult = offline ? new OfflineImport().load(network, dataDir, BulkImport.DEFAULT_BATCH, System.out) : null;
         long started = System.nanoTime();
-        try (ConfigurableApplicationContext context = start(dataDir, springArgs)) {
-            Benchmark bench = new Benchmark(context, seed);
+        RequestStages stages = new RequestStages();
+        try (ConfigurableApplicationContext context = start(dataDir, springArgs, stages)) {
+            Benchmark bench = new Benchmark(context, seed, stages);
             ObjectNode load = report.putObject("import");
             if (offline) {
                 OfflineImport.finish(context.getBean(Driver.class), offlineResult);
@@ -242,6 +245,7 @@ public final class Benchmark {
         var failed = report.putObject("failures");
         var agreement = report.putObject("sameAnswer");
         var warmedUp = report.putObject("warmUpRequestsPerScenario");
+        var stageMedians = report.putObject("graphQlStagesP50");
         // The warm-up: every scenario in turn until the time is up, so that the JIT has compiled the server's
         // request path (which all scenarios share) and Cypher has planned every statement before anything is timed.
         long until = System.nanoTime() + warmUp.toNanos();
@@ -263,11 +267,21 @@ public final class Benchmark {
             Map<Client, List<Double>> viaGraphQl = new java.util.EnumMap<>(Client.class);
             List<Double> viaCypher = new ArrayList<>();
             java.util.Set<Long> counts = new java.util.TreeSet<>();
+            stages.drain();
             for (int i = 0; i < iterations; i++) {
                 String input = s.inputs().get(i % s.inputs().size());
                 for (Client client : Client.values()) {
                     long before = reads.queryCount();
-                    viaGraphQl.computeIfAbsent(client, c -> new ArrayList<>()).add(graphQl(client, s.graphQl().apply(input)));
+                    String body = s.graphQl().apply(input);
+                    // the stages of the requests whose figures the ratio uses
+                    boolean staged = client == Client.URL_CONNECTION;
+                    if (staged) {
+                        stages.start();
+                    }
+                    viaGraphQl.computeIfAbsent(client, c -> new ArrayList<>()).add(graphQl(client, body));
+                    if (staged) {
+                        stages.finish();
+                    }
                     counts.add(reads.queryCount() - before);
                 }
                 viaCypher.add(raw(s.cypher().apply(input)));
@@ -282,6 +296,8 @@ public final class Benchmark {
             viaHttp.values().forEach(x -> series.add(json.valueToTree(x)));
             series.add(json.valueToTree(c));
             statements.set(s.name(), json.valueToTree(counts));
+            var medians = stageMedians.putObject(s.name());
+            stages.drain().forEach((stage, millis) -> medians.put(stage.label, Series.of(s.name(), stage.label, millis).p50()));
             Series g = viaHttp.get(Client.URL_CONNECTION);
             System.out.printf("bench: %-45s GraphQL p50 %7.2f p95 %7.2f | Cypher p50 %7.2f p95 %7.2f ms | statements %s | warm-up %d%n", s.name(),
                     g.p50(), g.p95(), c.p50(), c.p95(), counts, warmedUp.get(s.name()).asInt());
@@ -457,7 +473,7 @@ public final class Benchmark {
         return picked;
     }
 
-    private static ConfigurableApplicationContext start(Path dataDir, List<String> springArgs) {
+    private static ConfigurableApplicationContext start(Path dataDir, List<String> springArgs, RequestStages stages) {
         // As arguments, not default properties: application.properties outranks defaults, and its data-dir is
         // the app's own ./data, which a benchmark must never touch. The caller's arguments come last and win.
         List<String> args = new ArrayList<>(List.of("--spring.main.banner-mode=off", "--logging.level.root=WARN",
@@ -465,6 +481,7 @@ public final class Benchmark {
         args.addAll(springArgs);
         SpringApplication app = new SpringApplication(DataTrailApplication.class);
         app.setWebApplicationType(WebApplicationType.SERVLET);
+        app.addInitializers(stages.installer());
         return app.run(args.toArray(String[]::new));
     }
 

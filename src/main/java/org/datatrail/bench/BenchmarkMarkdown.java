@@ -52,6 +52,23 @@ final class BenchmarkMarkdown {
                     other == null ? "-" : String.format("%.1f (%.2f)", other.get("p50").asDouble(), other.get("p50").asDouble() / c.get("p50").asDouble()),
                     r.get("cypherStatementsPerRequest").get(name), r.get("failures").get(name), r.path("warmUpRequestsPerScenario").path(name).asString("-")));
         });
+        JsonNode stages = r.path("graphQlStagesP50");
+        if (!stages.isEmpty()) {
+            md.append("\nWhere a GraphQL request's time goes: the p50 of each stage (ms) of the requests above, beside the same statement run "
+                    + "directly on the driver. The stages' p50s need not add up to the request's p50.\n\n| request |");
+            RequestStages.Stage[] all = RequestStages.Stage.values();
+            for (RequestStages.Stage stage : all) {
+                md.append(' ').append(stage.label).append(" |");
+            }
+            md.append(" Cypher on the driver |\n|---|").append("---|".repeat(all.length + 1)).append('\n');
+            byScenario.forEach((name, via) -> {
+                md.append("| ").append(name).append(" |");
+                for (RequestStages.Stage stage : all) {
+                    md.append(String.format(" %.2f |", stages.path(name).path(stage.label).asDouble(Double.NaN)));
+                }
+                md.append(String.format(" %.2f |%n", via.get("Cypher on the driver").get("p50").asDouble()));
+            });
+        }
         md.append("\nLatencies in milliseconds. PROFILE of each canonical trace (total db hits, chains returned):\n\n");
         r.get("profiles").properties().forEach(e -> md.append("- ").append(e.getKey()).append(": ")
             .append(String.format("%,d", e.getValue().get("dbHits").asLong())).append(" db hits, ").append(e.getValue().get("rows").asLong())

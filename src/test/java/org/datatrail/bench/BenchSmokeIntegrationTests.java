@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.datatrail.generate.NetworkGenerator;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,16 @@ class BenchSmokeIntegrationTests {
         // with no warm-up time, each scenario still runs a few untimed requests before it is measured
         assertThat(report.get("warmUpRequestsPerScenario").valueStream().map(JsonNode::asInt)).hasSize(7).containsOnly(5);
         assertThat(report.get("failures").valueStream().map(JsonNode::asLong)).containsOnly(0L);
+        // where each GraphQL request's time goes: every stage measured for every scenario, none negative, and the
+        // data fetcher (which runs the statement) a real part of it
+        assertThat(report.get("graphQlStagesP50").properties()).hasSize(7).allSatisfy(e -> {
+            assertThat(e.getValue().properties()).as(e.getKey()).extracting(Map.Entry::getKey).containsExactly("request to server",
+                    "Security, MVC, GraphQL handler", "graphql-java to the data fetcher", "data fetcher (statement, mapping, consent)",
+                    "completion and response", "answer to client");
+            assertThat(e.getValue().valueStream().map(JsonNode::asDouble)).as(e.getKey()).allSatisfy(ms -> assertThat(ms).isNotNegative());
+            assertThat(e.getValue().get("data fetcher (statement, mapping, consent)").asDouble()).as(e.getKey()).isPositive();
+        });
+        assertThat(BenchmarkMarkdown.of(report)).contains("| traceFlows maxHops 4 | ", "Where a GraphQL request's time goes");
         assertThat(report.get("sameAnswer").valueStream().map(JsonNode::asBoolean)).containsOnly(true);
         // every request is one statement, whatever the answer: a trace (all its chain lengths and the check that
         // its organisations exist), a search, a look-up
