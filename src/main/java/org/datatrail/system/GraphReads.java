@@ -33,6 +33,7 @@ public final class GraphReads {
 
     private final Driver driver;
     private final SessionFactory sessionFactory;
+    private final SessionConfig readSession;
     private final TransactionConfig readTransaction;
     private final AtomicLong queries = new AtomicLong();
 
@@ -40,6 +41,8 @@ public final class GraphReads {
             @Value("${datatrail.api.query-timeout:30s}") Duration queryTimeout) {
         this.driver = driver;
         this.sessionFactory = sessionFactory;
+        this.readSession = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ)
+            .withBookmarkManager(driver.executableQueryBookmarkManager()).build();
         this.readTransaction = TransactionConfig.builder().withTimeout(queryTimeout).build();
     }
 
@@ -52,7 +55,7 @@ public final class GraphReads {
      */
     public List<Record> rows(String cypher, Map<String, Object> parameters) {
         queries.incrementAndGet();
-        try (org.neo4j.driver.Session session = driver.session(readSession())) {
+        try (org.neo4j.driver.Session session = driver.session(readSession)) {
             return session.run(cypher, parameters, readTransaction).list();
         }
     }
@@ -63,7 +66,7 @@ public final class GraphReads {
      * exactly as the API does.
      */
     public SessionConfig readSession() {
-        return SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).withBookmarkManager(driver.executableQueryBookmarkManager()).build();
+        return readSession;
     }
 
     /** The transaction settings of every read: Neo4j kills it after the configured query timeout. */
