@@ -34,10 +34,8 @@ import org.datatrail.system.CypherResource;
 import org.datatrail.system.GraphReads;
 import org.datatrail.system.Pages;
 import org.datatrail.transfer.Traces;
-import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.summary.ProfiledPlan;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -404,7 +402,7 @@ public final class Benchmark {
             .forEach(item -> viaGraphQl.add(item.has("hops") ? item.get("hops").asInt() : item.get("id").asString()));
         Traces.Statement statement = s.cypher().apply(input);
         List<Object> viaCypher = new ArrayList<>();
-        try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+        try (Session session = driver.session(reads.readSession())) {
             for (org.neo4j.driver.Record r : session.run(statement.text(), statement.parameters()).list()) {
                 if (r.containsKey("paths")) {
                     r.get("paths").values().forEach(path -> viaCypher.add(path.get("organisations").size() - 1));
@@ -433,7 +431,7 @@ public final class Benchmark {
     /** The PROFILE of a trace's statement: its db hits, the chains it returned and every operator. */
     private ObjectNode profile(Traces.Statement statement) {
         ObjectNode node = json.createObjectNode();
-        try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+        try (Session session = driver.session(reads.readSession())) {
             session.executeRead(tx -> {
                 var result = tx.run("PROFILE " + statement.text(), statement.parameters());
                 var rows = result.list();
@@ -457,7 +455,7 @@ public final class Benchmark {
     }
 
     private List<String> ids(String cypher) {
-        try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+        try (Session session = driver.session(reads.readSession())) {
             return session.executeRead(tx -> tx.run(cypher).list(r -> r.get("id").asString()));
         }
     }
