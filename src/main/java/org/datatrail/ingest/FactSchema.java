@@ -4,17 +4,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The published JSON Schema of facts files ({@code seed/schema/datatrail-facts.schema.json}), applied per file. */
 final class FactSchema {
 
     static final String RESOURCE = "/seed/schema/datatrail-facts.schema.json";
 
+    private final JsonNode root;
     private final Schema schema;
 
     FactSchema() {
@@ -22,7 +27,8 @@ final class FactSchema {
             if (in == null) {
                 throw new IllegalStateException("The facts schema " + RESOURCE + " is not on the classpath");
             }
-            this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+            this.root = JsonMapper.builder().build().readTree(in);
+            this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(root);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -32,6 +38,27 @@ final class FactSchema {
     List<Problem> check(FactFile file) {
         List<Error> errors = schema.validate(file.content());
         return errors.stream().map(e -> toProblem(file, e)).toList();
+    }
+
+    /**
+     * The fields a hedge may name on a record of {@code section}: every property the schema allows for that kind of
+     * record, except {@code id}, {@code evidence} and {@code hedges} themselves. Read from the schema, so a field added
+     * there can be hedged without a second list to keep in step.
+     */
+    Set<String> hedgeableFields(Section section) {
+        return hedgeable(root.path("properties").path(section.jsonName).path("items"));
+    }
+
+    private Set<String> hedgeable(JsonNode reference) {
+        Set<String> fields = new TreeSet<>(definition(reference).path("properties").propertyNames());
+        fields.removeAll(List.of("id", "evidence", "hedges"));
+        return fields;
+    }
+
+    /** The definition a {@code {"$ref": "#/$defs/x"}} node points to. */
+    private JsonNode definition(JsonNode reference) {
+        String ref = reference.path("$ref").asString("");
+        return root.path("$defs").path(ref.substring(ref.lastIndexOf('/') + 1));
     }
 
     private static Problem toProblem(FactFile file, Error error) {

@@ -3,6 +3,7 @@ package org.datatrail.ingest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,13 +15,28 @@ import tools.jackson.databind.JsonNode;
 /**
  * Checks facts files before anything is written: each file against the JSON Schema, then the whole set
  * for what a schema cannot say (unique ids, references that resolve in the input or the database, real
- * calendar dates, a transfer that goes somewhere). Returns every problem at once.
+ * calendar dates in a possible order, a transfer that goes somewhere, hedges quoted from the evidence).
+ * Returns every problem at once.
  */
 final class FactValidator {
 
-    private static final List<String> DATE_FIELDS = List.of("date", "published", "startDate", "endDate");
+    private static final List<String> DATE_FIELDS = List.of("date", "published", "startDate", "endDate", "collectedFrom", "collectedUntil",
+            "earliest", "latest", "validFrom", "validUntil");
+
+    /** Each kind of record's period: its second date may not be before its first. */
+    private static final Map<Section, List<String>> PERIODS = Map.of(Section.DATASETS, List.of("collectedFrom", "collectedUntil"),
+            Section.TRANSFERS, List.of("earliest", "latest"), Section.CONSENTS, List.of("validFrom", "validUntil"));
 
     private final FactSchema schema = new FactSchema();
+    private final Map<Section, Set<String>> hedgeable = new EnumMap<>(Section.class);
+
+    FactValidator() {
+        for (Section section : Section.values()) {
+            if (section.carriesEvidence) {
+                hedgeable.put(section, schema.hedgeableFields(section));
+            }
+        }
+    }
 
     /**
      * @param files the input
@@ -79,15 +95,18 @@ final class FactValidator {
             }
         }
         for (String field : DATE_FIELDS) {
-            String date = text(record, field);
-            if (date != null && date.matches("\\d{4}-\\d{2}-\\d{2}")) {
-                try {
-                    LocalDate.parse(date);
-                }
-                catch (DateTimeParseException e) {
-                    problems.add(problem(file, section, index, field, id, "'" + date + "' is not a calendar date; expected YYYY-MM-DD"));
-                }
-            }
+            checkCalendarDate(file, section, index, id, field, text(record, field), problems);
+        }
+        List<String> period = PERIODS.get(section);
+        if (period != null) {
+            checkNotBefore(file, section, index, id, record, period.get(0), period.get(1), problems);
+        }
+        if (section == Section.TRANSFERS) {
+            checkNotBefore(file, section, index, id, record, "earliest", "date", problems);
+            checkNotBefore(file, section, index, id, record, "date", "latest", problems);
+        }
+        if (section.carriesEvidence) {
+            checkHedges(file, section, index, id, "", record, hedgeable.get(section), problems);
         }
         if (section == Section.TRANSFERS && text(record, "from") != null && text(record, "from").equals(text(record, "to"))) {
             problems.add(problem(file, section, index, "to", id, "a transfer goes from one organisation to another; 'to' equals 'from'"));
@@ -110,6 +129,65 @@ final class FactValidator {
                 checkReference(file, section, index, id, path + ".source", source, "Source", defined, existing, problems);
             }
         });
+    }
+
+    private static void checkCalendarDate(FactFile file, Section section, int index, String id, String field, String date,
+            List<Problem> problems) {
+        if (date != null && date.matches("\\d{4}-\\d{2}-\\d{2}") && calendarDate(date) == null) {
+            problems.add(problem(file, section, index, field, id, "'" + date + "' is not a calendar date; expected YYYY-MM-DD"));
+        }
+    }
+
+    /**
+     * Two dates of one record in the wrong order. The problem is on the end of a period ({@code latest},
+     * {@code validUntil}, {@code collectedUntil}), or on a transfer's {@code date} when it lies outside its bounds.
+     */
+    private static void checkNotBefore(FactFile file, Section section, int index, String id, JsonNode record, String first,
+            String second, List<Problem> problems) {
+        LocalDate from = calendarDate(text(record, first));
+        LocalDate until = calendarDate(text(record, second));
+        if (from == null || until == null || !until.isBefore(from)) {
+            return;
+        }
+        String bounds = "; a transfer's date must lie within its earliest and latest bounds";
+        if (first.equals("date")) {
+            problems.add(problem(file, section, index, "date", id, "date " + from + " is after " + second + " " + until + bounds));
+        }
+        else if (second.equals("date")) {
+            problems.add(problem(file, section, index, "date", id, "date " + until + " is before " + first + " " + from + bounds));
+        }
+        else {
+            problems.add(problem(file, section, index, second, id,
+                    second + " " + until + " is before " + first + " " + from + "; expected " + second + " on or after " + first));
+        }
+    }
+
+    /**
+     * A hedge names a field of its record and quotes the hedging words from the record's own evidence: a hedge is
+     * what a source says, never the recorder's own doubt.
+     *
+     * @param prefix where the hedges are inside the record ({@code ""}, or e.g. {@code "derivedFrom[1]."})
+     * @param holder the record (or the part of it) that has the hedges and the evidence they quote
+     */
+    private static void checkHedges(FactFile file, Section section, int index, String id, String prefix, JsonNode holder,
+            Set<String> fields, List<Problem> problems) {
+        JsonNode hedges = holder.path("hedges");
+        List<String> quotes = holder.path("evidence").valueStream().map(e -> e.path("quote")).filter(JsonNode::isString)
+            .map(q -> Quotes.normalise(q.asString())).toList();
+        String what = prefix.isEmpty() ? Section.withArticle(section.noun) : "a derivation";
+        for (int i = 0; i < hedges.size(); i++) {
+            String field = text(hedges.get(i), "field");
+            if (field != null && !fields.contains(field)) {
+                problems.add(problem(file, section, index, prefix + "hedges[" + i + "].field", id,
+                        "'" + field + "' is not a field of " + what + "; expected one of " + String.join(", ", fields)));
+            }
+            String wording = text(hedges.get(i), "wording");
+            if (wording != null && quotes.stream().noneMatch(q -> q.contains(Quotes.normalise(wording)))) {
+                problems.add(problem(file, section, index, prefix + "hedges[" + i + "].wording", id, "'" + wording
+                        + "' is not in any of the evidence quotes of this " + (prefix.isEmpty() ? section.noun : "derivation")
+                        + "; the hedging words must be quoted in the record's evidence"));
+            }
+        }
     }
 
     private static void checkReference(FactFile file, Section section, int index, String id, String field, String target,
@@ -196,6 +274,19 @@ final class FactValidator {
     private static void addIfText(Set<String> ids, JsonNode node) {
         if (node.isString()) {
             ids.add(node.asString());
+        }
+    }
+
+    /** The date, or {@code null} when there is none or it is not a real calendar date. */
+    private static LocalDate calendarDate(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        }
+        catch (DateTimeParseException e) {
+            return null;
         }
     }
 

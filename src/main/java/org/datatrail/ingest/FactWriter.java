@@ -85,6 +85,7 @@ public final class FactWriter {
         String id = record.path("id").asString();
         if (section.carriesEvidence) {
             evidence.add(evidenceRow(id, record.path("evidence")));
+            row.put("hedges", hedges(record));
         }
         if (section == Section.ORGANISATIONS) {
             List<String> aliases = record.path("aliases").valueStream().map(JsonNode::asString).toList();
@@ -114,6 +115,17 @@ public final class FactWriter {
             list.add(Map.of("id", evidenceId(factId, source, quote), "source", source, "quote", quote));
         }
         return Map.of("factId", factId, "evidence", list);
+    }
+
+    /**
+     * The hedges of a record (or of a derivation) as the graph stores them: {@code "<field>: <wording>"}, in the order
+     * given; {@code null} when there are none, so that a record without hedges has no {@code hedges} property at all.
+     */
+    static List<String> hedges(JsonNode holder) {
+        List<String> hedges = holder.path("hedges").valueStream()
+            .map(h -> h.path("field").asString() + ": " + h.path("wording").asString())
+            .toList();
+        return hedges.isEmpty() ? null : hedges;
     }
 
     /** Id of a dispute's claim: the same claim recorded again is the same node. */

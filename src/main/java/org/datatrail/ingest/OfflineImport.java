@@ -76,14 +76,19 @@ public final class OfflineImport {
             Map.entry("Source", List.of("title", "publisher", "published:date", "url", "note", "recordedAt:datetime")),
             Map.entry("Purpose", List.of("name", "description")),
             Map.entry("DataCategory", List.of("name", "concernsChildren:boolean")),
-            Map.entry("Organisation", List.of("name", "aliases:string[]", "types:string[]", "description", "searchText", "recordedAt:datetime")),
-            Map.entry("Consent", List.of("title", "kind", "channels:string[]", "recordedAt:datetime")),
-            Map.entry("Dataset", List.of("name", "subjectGroups:string[]", "collectionChannels:string[]", "recordedAt:datetime")),
-            Map.entry("Transfer", List.of("date:date", "recordCount:long", "recordCountIsLowerBound:boolean", "agreement", "recordedAt:datetime")),
-            Map.entry("Campaign", List.of("name", "channel", "startDate:date", "endDate:date", "constituenciesTargeted:long", "reach",
+            Map.entry("Organisation", List.of("name", "aliases:string[]", "types:string[]", "description", "searchText", "hedges:string[]",
                     "recordedAt:datetime")),
-            Map.entry("EnforcementAction", List.of("kind", "amount:double", "currency", "date:date", "legalFinding", "recordedAt:datetime")),
-            Map.entry("Event", List.of("kind", "description", "date:date", "recordedAt:datetime")),
+            Map.entry("Consent", List.of("title", "kind", "channels:string[]", "validFrom:date", "validUntil:date", "hedges:string[]",
+                    "recordedAt:datetime")),
+            Map.entry("Dataset", List.of("name", "subjectGroups:string[]", "collectionChannels:string[]", "collectedFrom:date", "collectedUntil:date",
+                    "hedges:string[]", "recordedAt:datetime")),
+            Map.entry("Transfer", List.of("date:date", "recordCount:long", "recordCountIsLowerBound:boolean", "agreement", "earliest:date",
+                    "latest:date", "hedges:string[]", "recordedAt:datetime")),
+            Map.entry("Campaign", List.of("name", "channel", "startDate:date", "endDate:date", "constituenciesTargeted:long", "reach",
+                    "hedges:string[]", "recordedAt:datetime")),
+            Map.entry("EnforcementAction", List.of("kind", "amount:double", "currency", "date:date", "legalFinding", "status", "hedges:string[]",
+                    "recordedAt:datetime")),
+            Map.entry("Event", List.of("kind", "description", "date:date", "hedges:string[]", "recordedAt:datetime")),
             Map.entry("Dispute", List.of("subject", "field", "kind", "note", "recordedAt:datetime")),
             Map.entry("Claim", List.of("value", "note", "recordedAt:datetime")),
             Map.entry("Evidence", List.of("quote", "recordedAt:datetime")),
@@ -327,6 +332,7 @@ public final class OfflineImport {
                     case "searchText" -> SearchText.of(record.path("name").asString(),
                             record.path("aliases").valueStream().map(JsonNode::asString).toList());
                     case "recordCountIsLowerBound" -> record.path(property).asBoolean(false);
+                    case "hedges" -> FactWriter.hedges(record);
                     case "kind" -> section == Section.DISPUTES ? record.path("kind").asString("DISAGREEMENT") : value(record.path(property));
                     default -> value(record.path(property));
                 });

@@ -3,7 +3,7 @@ UNWIND $rows AS row
 MERGE (c:Campaign {id: row.id})
   ON CREATE SET c:Fact, c.recordedAt = datetime()
 SET c.name = row.name, c.channel = row.channel, c.startDate = date(row.startDate), c.endDate = date(row.endDate),
-    c.constituenciesTargeted = row.constituenciesTargeted, c.reach = row.reach
+    c.constituenciesTargeted = row.constituenciesTargeted, c.reach = row.reach, c.hedges = row.hedges
 WITH c, row
 CALL (c, row) {
   MATCH (o)-[r:RAN]->(c) WHERE o.id <> row.runBy DELETE r

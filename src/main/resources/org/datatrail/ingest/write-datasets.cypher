@@ -1,9 +1,10 @@
-// Datasets: who holds them, what they contain, whom they are about, the consents they were collected under.
+// Datasets: who holds them, what they contain, whom they are about, when and under which consents they were collected.
 UNWIND $rows AS row
 MERGE (d:Dataset {id: row.id})
   ON CREATE SET d:Fact, d.recordedAt = datetime()
 SET d.name = row.name, d.subjectGroups = row.subjectGroups,
-    d.collectionChannels = coalesce(row.collectionChannels, [])
+    d.collectionChannels = coalesce(row.collectionChannels, []), d.collectedFrom = date(row.collectedFrom),
+    d.collectedUntil = date(row.collectedUntil), d.hedges = row.hedges
 WITH d, row
 CALL (d, row) {
   MATCH (o)-[r:HOLDS]->(d) WHERE o.id <> row.heldBy DELETE r

@@ -2,7 +2,7 @@
 UNWIND $rows AS row
 MERGE (e:Event {id: row.id})
   ON CREATE SET e:Fact, e.recordedAt = datetime()
-SET e.kind = row.kind, e.description = row.description, e.date = date(row.date)
+SET e.kind = row.kind, e.description = row.description, e.date = date(row.date), e.hedges = row.hedges
 WITH e, row
 CALL (e, row) {
   MATCH (e)-[r:INVOLVES]->(o) WHERE NOT o.id IN row.organisations DELETE r

@@ -1,9 +1,11 @@
-// Transfers: (sender)-[:SENT]->(transfer)-[:TO]->(receiver), carrying a dataset for some purposes.
+// Transfers: (sender)-[:SENT]->(transfer)-[:TO]->(receiver), carrying a dataset for some purposes. Where the sources
+// only bound the date, earliest and latest hold the bounds.
 UNWIND $rows AS row
 MERGE (t:Transfer {id: row.id})
   ON CREATE SET t:Fact, t.recordedAt = datetime()
 SET t.date = date(row.date), t.recordCount = row.recordCount,
-    t.recordCountIsLowerBound = coalesce(row.recordCountIsLowerBound, false), t.agreement = row.agreement
+    t.recordCountIsLowerBound = coalesce(row.recordCountIsLowerBound, false), t.agreement = row.agreement,
+    t.earliest = date(row.earliest), t.latest = date(row.latest), t.hedges = row.hedges
 WITH t, row
 CALL (t, row) {
   MATCH (o)-[r:SENT]->(t) WHERE o.id <> row.from DELETE r

@@ -1,0 +1,183 @@
+package org.datatrail.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.datatrail.support.TestDatabase;
+import org.datatrail.system.SchemaMigrations;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The write path for lineage and dated facts, against a real database, on the small hand-made network: what is
+ * stored (exact properties and relationships), and what is refused (each problem naming its field) with the graph
+ * left unchanged.
+ */
+class LineageIngestIntegrationTests {
+
+    static TestDatabase db;
+    static SeedLoader loader;
+
+    @BeforeAll
+    static void start() {
+        db = TestDatabase.start();
+        loader = new SeedLoader(new FactIngest(db.driver()));
+    }
+
+    @AfterAll
+    static void stop() {
+        db.close();
+    }
+
+    @BeforeEach
+    void smallNetwork() {
+        db.wipe();
+        SchemaMigrations.fromClasspath(db.driver()).migrate();
+        loader.load(FactIngestIntegrationTests.SMALL);
+    }
+
+    @Test
+    void storesBoundedDatesValidityCollectionPeriodStatusAndHedges(@TempDir Path dir) throws IOException {
+        facts(dir, """
+                { "consents": [
+                    { "id": "club-notice-2019", "title": "Club privacy notice (2019)", "kind": "PRIVACY_NOTICE", "issuedBy": "supplier",
+                      "permittedPurposes": ["marketing"], "validFrom": "2019-01-01", "validUntil": "2019-12-31",
+                      "evidence": [{ "source": "src-a", "quote": "the notice took effect on 1 January 2019" }] } ],
+                  "datasets": [
+                    { "id": "club-2019", "name": "Club members 2019", "heldBy": "supplier", "dataCategories": ["name"],
+                      "subjectGroups": ["new parents"], "collectedFrom": "2019-01-01", "collectedUntil": "2019-03-31",
+                      "hedges": [{ "field": "collectedUntil", "wording": "until about March" }],
+                      "evidence": [{ "source": "src-a", "quote": "collected from January until about March 2019" }] } ],
+                  "transfers": [
+                    { "id": "t3", "from": "broker", "to": "party", "dataset": "club-2019", "earliest": "2019-05-06", "latest": "2019-06-30",
+                      "purposes": ["politics"], "onBehalfOf": "party",
+                      "hedges": [{ "field": "onBehalfOf", "wording": "apparently acting as an agent or processor" },
+                                 { "field": "earliest", "wording": "some time after 5 May" }],
+                      "evidence": [{ "source": "src-b", "quote": "The broker, apparently acting as an agent or processor, sent it on" },
+                                   { "source": "src-a", "quote": "some time after 5 May and before July" }] } ],
+                  "enforcementActions": [
+                    { "id": "audit", "kind": "AUDIT", "regulator": "regulator", "against": "party", "status": "ANNOUNCED",
+                      "evidence": [{ "source": "src-a", "quote": "The Regulator will audit The Party" }] } ] }""");
+
+        loader.load(dir.toString());
+
+        assertThat(db.rows("""
+                MATCH (t:Transfer {id: 't3'})
+                RETURN t.earliest AS earliest, t.latest AS latest, t.date AS date, t.hedges AS hedges""", Map.of()))
+            .containsExactly(row("earliest", LocalDate.of(2019, 5, 6), "latest", LocalDate.of(2019, 6, 30), "date", null, "hedges",
+                    List.of("onBehalfOf: apparently acting as an agent or processor", "earliest: some time after 5 May")));
+        assertThat(db.rows("""
+                MATCH (c:Consent {id: 'club-notice-2019'}), (d:Dataset {id: 'club-2019'})
+                RETURN c.validFrom AS validFrom, c.validUntil AS validUntil, d.collectedFrom AS collectedFrom,
+                       d.collectedUntil AS collectedUntil, d.hedges AS hedges""", Map.of()))
+            .containsExactly(row("validFrom", LocalDate.of(2019, 1, 1), "validUntil", LocalDate.of(2019, 12, 31), "collectedFrom",
+                    LocalDate.of(2019, 1, 1), "collectedUntil", LocalDate.of(2019, 3, 31), "hedges", List.of("collectedUntil: until about March")));
+        assertThat(db.rows("MATCH (a:EnforcementAction) RETURN a.id AS id, a.status AS status ORDER BY id", Map.of()))
+            .as("a status the sources do not give stays unrecorded")
+            .containsExactly(row("id", "audit", "status", "ANNOUNCED"), row("id", "fine", "status", null));
+        assertThat(db.rows("MATCH (f:Fact) WHERE f.hedges IS NOT NULL RETURN f.id AS id ORDER BY id", Map.of()))
+            .as("no hedges property on a record without hedges")
+            .containsExactly(Map.of("id", "club-2019"), Map.of("id", "t3"));
+
+        var before = db.snapshot();
+        assertThat(loader.load(dir.toString())).isEqualTo(new FactWriter.Changes(0, 0, 0, 0));
+        assertThat(db.snapshot()).as("loading twice changes nothing").isEqualTo(before);
+    }
+
+    @Test
+    void datesInTheWrongOrderAreRefusedOnTheFieldThatIsWrong(@TempDir Path dir) throws IOException {
+        facts(dir, """
+                { "consents": [
+                    { "id": "notice-v2", "title": "Notice v2", "kind": "PRIVACY_NOTICE", "permittedPurposes": ["marketing"],
+                      "validFrom": "2020-06-01", "validUntil": "2020-05-31", "evidence": [{ "source": "src-a", "quote": "version 2" }] } ],
+                  "datasets": [
+                    { "id": "list-b", "name": "List B", "heldBy": "broker", "dataCategories": ["name"], "subjectGroups": ["voters"],
+                      "collectedFrom": "2018-01-01", "collectedUntil": "2017-12-31", "evidence": [{ "source": "src-a", "quote": "list B" }] } ],
+                  "transfers": [
+                    { "id": "t-bounds", "from": "broker", "to": "party", "dataset": "club-members", "earliest": "2019-07-01",
+                      "latest": "2019-06-01", "purposes": ["politics"], "evidence": [{ "source": "src-a", "quote": "moved" }] },
+                    { "id": "t-early", "from": "broker", "to": "party", "dataset": "club-members", "date": "2019-04-30",
+                      "earliest": "2019-05-01", "purposes": ["politics"], "evidence": [{ "source": "src-a", "quote": "moved" }] },
+                    { "id": "t-late", "from": "broker", "to": "party", "dataset": "club-members", "date": "2019-08-01",
+                      "latest": "2019-07-31", "purposes": ["politics"], "evidence": [{ "source": "src-a", "quote": "moved" }] },
+                    { "id": "t-feb", "from": "broker", "to": "party", "dataset": "club-members", "earliest": "2019-02-30",
+                      "purposes": ["politics"], "evidence": [{ "source": "src-a", "quote": "moved" }] } ] }""");
+
+        assertThat(refused(dir)).containsExactlyInAnyOrder(
+                "03-new.json: consents[0].validUntil (id 'notice-v2'): validUntil 2020-05-31 is before validFrom 2020-06-01; "
+                        + "expected validUntil on or after validFrom",
+                "03-new.json: datasets[0].collectedUntil (id 'list-b'): collectedUntil 2017-12-31 is before collectedFrom 2018-01-01; "
+                        + "expected collectedUntil on or after collectedFrom",
+                "03-new.json: transfers[0].latest (id 't-bounds'): latest 2019-06-01 is before earliest 2019-07-01; "
+                        + "expected latest on or after earliest",
+                "03-new.json: transfers[1].date (id 't-early'): date 2019-04-30 is before earliest 2019-05-01; "
+                        + "a transfer's date must lie within its earliest and latest bounds",
+                "03-new.json: transfers[2].date (id 't-late'): date 2019-08-01 is after latest 2019-07-31; "
+                        + "a transfer's date must lie within its earliest and latest bounds",
+                "03-new.json: transfers[3].earliest (id 't-feb'): '2019-02-30' is not a calendar date; expected YYYY-MM-DD");
+    }
+
+    @Test
+    void aHedgeMustNameAFieldAndQuoteTheRecordsOwnEvidence(@TempDir Path dir) throws IOException {
+        facts(dir, """
+                { "transfers": [
+                    { "id": "t-hedged", "from": "broker", "to": "party", "dataset": "club-members", "purposes": ["politics"],
+                      "onBehalfOf": "party",
+                      "hedges": [{ "field": "onBehalfOf", "wording": "apparently  acting as an ‘agent’" },
+                                 { "field": "onBehalfOf", "wording": "probably an agent" },
+                                 { "field": "principal", "wording": "sent" },
+                                 { "field": "onBehalfOf", "wording": "Apparently acting" }],
+                      "evidence": [{ "source": "src-a", "quote": "the broker sent it, apparently acting as an 'agent'" }] } ],
+                  "enforcementActions": [
+                    { "id": "audit", "kind": "AUDIT", "regulator": "regulator", "against": "party",
+                      "hedges": [{ "field": "kind", "wording": "The Party used it" }],
+                      "evidence": [{ "source": "src-a", "quote": "an audit of The Party" }] } ] }""");
+
+        assertThat(refused(dir)).containsExactlyInAnyOrder(
+                "03-new.json: transfers[0].hedges[1].wording (id 't-hedged'): 'probably an agent' is not in any of the evidence quotes of "
+                        + "this transfer; the hedging words must be quoted in the record's evidence",
+                "03-new.json: transfers[0].hedges[2].field (id 't-hedged'): 'principal' is not a field of a transfer; expected one of "
+                        + "agreement, dataset, date, earliest, from, latest, onBehalfOf, purposes, recordCount, recordCountIsLowerBound, to",
+                "03-new.json: transfers[0].hedges[3].wording (id 't-hedged'): 'Apparently acting' is not in any of the evidence quotes of "
+                        + "this transfer; the hedging words must be quoted in the record's evidence",
+                "03-new.json: enforcementActions[0].hedges[0].wording (id 'audit'): 'The Party used it' is not in any of the evidence "
+                        + "quotes of this enforcement action; the hedging words must be quoted in the record's evidence");
+    }
+
+    /** Writes {@code json} as the one facts file of {@code dir}, on top of the small network already loaded. */
+    private static void facts(Path dir, String json) throws IOException {
+        Files.writeString(dir.resolve("03-new.json"), json);
+    }
+
+    /** Loads {@code dir}, expecting a refusal; asserts that nothing was written and returns the problems as printed. */
+    private static List<String> refused(Path dir) {
+        var before = db.snapshot();
+        try {
+            loader.load(dir.toString());
+        }
+        catch (FactValidationException e) {
+            assertThat(db.snapshot()).as("nothing written").isEqualTo(before);
+            return e.problems().stream().map(p -> p.toString().replace(dir + "/", "")).toList();
+        }
+        throw new AssertionError("expected the input to be refused");
+    }
+
+    /** A row with {@code null} values allowed ({@code Map.of} refuses them). */
+    private static Map<String, Object> row(Object... keysAndValues) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            row.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return row;
+    }
+}
