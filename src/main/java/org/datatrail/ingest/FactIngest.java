@@ -1,8 +1,11 @@
 package org.datatrail.ingest;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.datatrail.security.Caller;
 import org.datatrail.system.CypherResource;
@@ -12,6 +15,8 @@ import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Service;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * The one way facts get into the graph: the seed loader, investigators' mutations and bulk import all come
  * here. Input is validated as a whole (every problem reported at once) and written in a single transaction
@@ -20,7 +25,8 @@ import org.springframework.stereotype.Service;
 @Service
 public final class FactIngest {
 
-    private static final String EXISTING_IDS = CypherResource.load(FactIngest.class, "existing-ids.cypher");
+    private static final String KINDS = CypherResource.named(FactIngest.class, "existing-ids.cypher", "kinds");
+    private static final String DERIVATIONS = CypherResource.named(FactIngest.class, "existing-ids.cypher", "derivations");
     private static final String AUDIT = CypherResource.load(FactIngest.class, "write-audit.cypher");
     private static final int MAX_AUDITED_INPUT = 20;
 
@@ -44,12 +50,13 @@ public final class FactIngest {
             .withBookmarkManager(driver.executableQueryBookmarkManager())
             .build())) {
             return session.executeWrite(tx -> {
-                List<Problem> problems = validator.validate(files, existingKinds(tx, files));
+                List<Problem> problems = validator.validate(files, existing(tx, files));
                 if (!problems.isEmpty()) {
                     throw new FactValidationException(problems);
                 }
                 FactWriter.Changes changes = writer.write(tx, files);
-                boolean changedGraph = changes.nodesCreated() + changes.relationshipsCreated() + changes.relationshipsDeleted() > 0;
+                boolean changedGraph = changes.nodesCreated() + changes.nodesDeleted() + changes.relationshipsCreated()
+                        + changes.relationshipsDeleted() > 0;
                 if (changedGraph || !caller.label().startsWith("system:")) {
                     audit(tx, files, caller, changes);
                 }
@@ -68,7 +75,7 @@ public final class FactIngest {
             .withDefaultAccessMode(org.neo4j.driver.AccessMode.READ)
             .withBookmarkManager(driver.executableQueryBookmarkManager())
             .build())) {
-            return session.executeRead(tx -> validator.validate(files, existingKinds(tx, files)));
+            return session.executeRead(tx -> validator.validate(files, existing(tx, files)));
         }
     }
 
@@ -77,7 +84,7 @@ public final class FactIngest {
         int[] records = {0};
         files.forEach(f -> FactValidator.forEachRecord(f, (section, index, record) -> {
             records[0]++;
-            ids.add(record.path("id").asString());
+            ids.addAll(recordIds(record));
         }));
         String input = records[0] <= MAX_AUDITED_INPUT
                 ? files.stream().map(f -> f.content().toString()).collect(java.util.stream.Collectors.joining("\n")) : null;
@@ -88,15 +95,38 @@ public final class FactIngest {
         params.put("ids", ids);
         params.put("input", input);
         params.put("nodesCreated", changes.nodesCreated());
+        params.put("nodesDeleted", changes.nodesDeleted());
         params.put("relationshipsCreated", changes.relationshipsCreated());
         params.put("relationshipsDeleted", changes.relationshipsDeleted());
         tx.run(AUDIT, params).consume();
     }
 
-    private static Map<String, String> existingKinds(TransactionContext tx, List<FactFile> files) {
+    /**
+     * The ids an audit entry records for one record: its own, then its derivations' (facts of their own, so that the
+     * audit trail of a derivation finds the write that recorded it).
+     */
+    static List<String> recordIds(JsonNode record) {
+        String id = record.path("id").asString();
+        List<String> ids = new ArrayList<>(List.of(id));
+        FactValidator.forEachDerivation(record, (j, derivation) -> ids.add(FactWriter.derivationId(id, derivation)));
+        return ids;
+    }
+
+    /** What the validator must know of the database, looked up in the write's own transaction. */
+    private static Existing existing(TransactionContext tx, List<FactFile> files) {
         Map<String, String> kinds = new HashMap<>();
-        tx.run(EXISTING_IDS, Map.of("ids", List.copyOf(FactValidator.mentionedIds(files))))
+        tx.run(KINDS, Map.of("ids", List.copyOf(FactValidator.mentionedIds(files))))
             .forEachRemaining(r -> kinds.put(r.get("id").asString(), r.get("kind").asString()));
-        return kinds;
+        Map<String, Set<String>> derivedFrom = new HashMap<>();
+        Map<String, String> derivationInto = new HashMap<>();
+        Set<String> sources = FactValidator.derivationSources(files);
+        List<String> derivations = kinds.entrySet().stream().filter(e -> FactValidator.DERIVATION.equals(e.getValue())).map(Map.Entry::getKey).toList();
+        if (!sources.isEmpty() || !derivations.isEmpty()) {
+            tx.run(DERIVATIONS, Map.of("sources", List.copyOf(sources), "derivations", derivations)).forEachRemaining(r -> {
+                derivedFrom.computeIfAbsent(r.get("derived").asString(), d -> new HashSet<>()).add(r.get("source").asString());
+                derivationInto.put(r.get("id").asString(), r.get("derived").asString());
+            });
+        }
+        return new Existing(kinds, derivedFrom, derivationInto);
     }
 }

@@ -49,6 +49,13 @@ final class FactSchema {
         return hedgeable(root.path("properties").path(section.jsonName).path("items"));
     }
 
+    /** As {@link #hedgeableFields}, for a dataset's derivation ({@code derivedFrom[i]}). */
+    Set<String> hedgeableDerivationFields() {
+        return hedgeable(definition(root.path("properties").path(Section.DATASETS.jsonName).path("items")).path("properties")
+            .path("derivedFrom")
+            .path("items"));
+    }
+
     private Set<String> hedgeable(JsonNode reference) {
         Set<String> fields = new TreeSet<>(definition(reference).path("properties").propertyNames());
         fields.removeAll(List.of("id", "evidence", "hedges"));

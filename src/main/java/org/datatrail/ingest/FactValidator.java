@@ -15,8 +15,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Checks facts files before anything is written: each file against the JSON Schema, then the whole set
  * for what a schema cannot say (unique ids, references that resolve in the input or the database, real
- * calendar dates in a possible order, a transfer that goes somewhere, hedges quoted from the evidence).
- * Returns every problem at once.
+ * calendar dates in a possible order, a transfer that goes somewhere, hedges quoted from the evidence,
+ * lineage without cycles). Returns every problem at once.
  */
 final class FactValidator {
 
@@ -27,8 +27,12 @@ final class FactValidator {
     private static final Map<Section, List<String>> PERIODS = Map.of(Section.DATASETS, List.of("collectedFrom", "collectedUntil"),
             Section.TRANSFERS, List.of("earliest", "latest"), Section.CONSENTS, List.of("validFrom", "validUntil"));
 
+    /** The kind of record a derivation is (its node's main label). */
+    static final String DERIVATION = "Derivation";
+
     private final FactSchema schema = new FactSchema();
     private final Map<Section, Set<String>> hedgeable = new EnumMap<>(Section.class);
+    private final Set<String> derivationHedgeable = schema.hedgeableDerivationFields();
 
     FactValidator() {
         for (Section section : Section.values()) {
@@ -38,11 +42,23 @@ final class FactValidator {
         }
     }
 
+    /** Where a problem is: a record of a file, by section and index, with the record's id when it has one. */
+    record Where(FactFile file, Section section, int index, String id) {
+
+        Problem problem(String field, String message) {
+            return new Problem(file.name(), section.jsonName + "[" + index + "]." + field, id, message);
+        }
+    }
+
+    /** One validation's state: what the input defines (id to kind) and what was already recorded. */
+    private record Context(Map<String, String> defined, Existing existing, List<Problem> problems) {
+    }
+
     /**
      * @param files the input
-     * @param existing label of each id already in the database (only ids the input mentions need be present)
+     * @param existing what is already recorded (only what the input mentions need be present)
      */
-    List<Problem> validate(List<FactFile> files, Map<String, String> existing) {
+    List<Problem> validate(List<FactFile> files, Existing existing) {
         List<Problem> problems = new ArrayList<>();
         for (FactFile file : files) {
             if (file.content() == null) {
@@ -52,7 +68,7 @@ final class FactValidator {
                 problems.addAll(schema.check(file));
             }
         }
-        Map<String, String> defined = new HashMap<>();
+        Context cx = new Context(new HashMap<>(), existing, problems);
         Map<String, String> definedWhere = new HashMap<>();
         for (FactFile file : files) {
             forEachRecord(file, (section, index, record) -> {
@@ -60,81 +76,124 @@ final class FactValidator {
                 if (id == null) {
                     return;
                 }
-                String where = file.name() + ": " + section.jsonName + "[" + index + "]";
-                String previous = definedWhere.putIfAbsent(id, where);
-                if (previous != null) {
-                    problems.add(problem(file, section, index, "id", id,
-                            "id is used twice (also at " + previous + "); ids must be unique across all kinds of record"));
+                Where where = new Where(file, section, index, id);
+                define(cx, definedWhere, where, "", id, section.label, section.noun);
+                if (section != Section.DATASETS) {
                     return;
                 }
-                defined.put(id, section.label);
-                String inDatabase = existing.get(id);
-                if (inDatabase != null && !inDatabase.equals(section.label)) {
-                    problems.add(problem(file, section, index, "id", id, "id already names " + Section.withArticle(Section.nounOf(inDatabase))
-                            + " in the database; " + Section.withArticle(section.noun) + " needs an id of its own"));
-                }
+                forEachDerivation(record, (j, derivation) -> {
+                    String derivationId = FactWriter.derivationId(id, derivation);
+                    boolean derived = !derivation.path("id").isString();
+                    if (derivationId == null || (derived && cx.defined().containsKey(derivationId))) {
+                        return; // no source, or the same source twice: the source's own checks say so
+                    }
+                    String prefix = "derivedFrom[" + j + "].";
+                    define(cx, definedWhere, where, prefix, derivationId, DERIVATION, "derivation");
+                    String into = existing.derivationInto().get(derivationId);
+                    if (into != null && !into.equals(id)) {
+                        problems.add(where.problem(prefix + "id", "'" + derivationId + "' already names the derivation of dataset '" + into
+                                + "' in the database; a derivation belongs to one dataset, so this one needs an id of its own"));
+                    }
+                });
             });
         }
         for (FactFile file : files) {
-            forEachRecord(file, (section, index, record) -> checkRecord(file, section, index, record, defined, existing, problems));
+            forEachRecord(file, (section, index, record) -> checkRecord(cx, new Where(file, section, index, text(record, "id")), record));
         }
+        problems.addAll(LineageCycles.find(files, cx.defined(), existing));
         return problems;
     }
 
-    private void checkRecord(FactFile file, Section section, int index, JsonNode record, Map<String, String> defined,
-            Map<String, String> existing, List<Problem> problems) {
-        String id = text(record, "id");
+    /** An id defined once in the input, and not already the id of another kind of record. */
+    private static void define(Context cx, Map<String, String> definedWhere, Where where, String prefix, String id, String label, String noun) {
+        String previous = definedWhere.putIfAbsent(id, where.file().name() + ": " + where.section().jsonName + "[" + where.index() + "]"
+                + (prefix.isEmpty() ? "" : "." + prefix.substring(0, prefix.length() - 1)));
+        if (previous != null) {
+            cx.problems().add(where.problem(prefix + "id", "id is used twice (also at " + previous + "); ids must be unique across all kinds of record"));
+            return;
+        }
+        cx.defined().put(id, label);
+        String inDatabase = cx.existing().kinds().get(id);
+        if (inDatabase != null && !inDatabase.equals(label)) {
+            cx.problems().add(where.problem(prefix + "id", "id already names " + Section.withArticle(Section.nounOf(inDatabase))
+                    + " in the database; " + Section.withArticle(noun) + " needs an id of its own"));
+        }
+    }
+
+    private void checkRecord(Context cx, Where where, JsonNode record) {
+        Section section = where.section();
         for (Section.Reference ref : section.references) {
             JsonNode value = record.path(ref.field());
             List<JsonNode> targets = ref.many() && value.isArray() ? value.valueStream().toList() : List.of(value);
             for (JsonNode target : targets) {
                 if (target.isString()) {
-                    checkReference(file, section, index, id, ref.field(), target.asString(), ref.targetLabel(), defined,
-                            existing, problems);
+                    checkReference(cx, where, ref.field(), target.asString(), ref.targetLabel());
                 }
             }
         }
         for (String field : DATE_FIELDS) {
-            checkCalendarDate(file, section, index, id, field, text(record, field), problems);
+            checkCalendarDate(cx, where, field, text(record, field));
         }
         List<String> period = PERIODS.get(section);
         if (period != null) {
-            checkNotBefore(file, section, index, id, record, period.get(0), period.get(1), problems);
+            checkNotBefore(cx, where, record, period.get(0), period.get(1));
         }
         if (section == Section.TRANSFERS) {
-            checkNotBefore(file, section, index, id, record, "earliest", "date", problems);
-            checkNotBefore(file, section, index, id, record, "date", "latest", problems);
+            checkNotBefore(cx, where, record, "earliest", "date");
+            checkNotBefore(cx, where, record, "date", "latest");
         }
         if (section.carriesEvidence) {
-            checkHedges(file, section, index, id, "", record, hedgeable.get(section), problems);
+            checkHedges(cx, where, "", record, hedgeable.get(section));
+        }
+        if (section == Section.DATASETS) {
+            checkDerivations(cx, where, record);
         }
         if (section == Section.TRANSFERS && text(record, "from") != null && text(record, "from").equals(text(record, "to"))) {
-            problems.add(problem(file, section, index, "to", id, "a transfer goes from one organisation to another; 'to' equals 'from'"));
+            cx.problems().add(where.problem("to", "a transfer goes from one organisation to another; 'to' equals 'from'"));
         }
         if (section == Section.CAMPAIGNS && text(record, "startDate") != null && text(record, "endDate") != null
                 && text(record, "endDate").compareTo(text(record, "startDate")) < 0) {
-            problems.add(problem(file, section, index, "endDate", id, "ends before it starts (startDate " + text(record, "startDate") + ")"));
+            cx.problems().add(where.problem("endDate", "ends before it starts (startDate " + text(record, "startDate") + ")"));
         }
         if (section == Section.DISPUTES && "DISAGREEMENT".equals(text(record, "kind"))) {
             Set<String> values = new HashSet<>();
             record.path("claims").valueStream().forEach(c -> values.add(c.path("value").asString("")));
             if (values.size() < 2) {
-                problems.add(problem(file, section, index, "claims", id,
-                        "a DISAGREEMENT needs at least two claims with different values"));
+                cx.problems().add(where.problem("claims", "a DISAGREEMENT needs at least two claims with different values"));
             }
         }
         forEachEvidence(record, (path, evidence) -> {
             String source = text(evidence, "source");
             if (source != null) {
-                checkReference(file, section, index, id, path + ".source", source, "Source", defined, existing, problems);
+                checkReference(cx, where, path + ".source", source, "Source");
             }
         });
     }
 
-    private static void checkCalendarDate(FactFile file, Section section, int index, String id, String field, String date,
-            List<Problem> problems) {
+    /** A dataset's derivations: each from another dataset, each source once; their dates and hedges as for any fact. */
+    private void checkDerivations(Context cx, Where where, JsonNode dataset) {
+        Set<String> sources = new HashSet<>();
+        forEachDerivation(dataset, (j, derivation) -> {
+            String prefix = "derivedFrom[" + j + "].";
+            String source = text(derivation, "source");
+            if (source != null && source.equals(where.id())) {
+                cx.problems().add(where.problem(prefix + "source", "a dataset cannot be derived from itself; expected the id of another dataset"));
+            }
+            else if (source != null && !sources.add(source)) {
+                cx.problems().add(where.problem(prefix + "source", "'" + source + "' is already a source of this dataset; list each source "
+                        + "once (a MERGE has one derivation per dataset merged)"));
+            }
+            else if (source != null) {
+                checkReference(cx, where, prefix + "source", source, "Dataset");
+            }
+            checkCalendarDate(cx, where, prefix + "date", text(derivation, "date"));
+            checkHedges(cx, where, prefix, derivation, derivationHedgeable);
+        });
+    }
+
+    private static void checkCalendarDate(Context cx, Where where, String field, String date) {
         if (date != null && date.matches("\\d{4}-\\d{2}-\\d{2}") && calendarDate(date) == null) {
-            problems.add(problem(file, section, index, field, id, "'" + date + "' is not a calendar date; expected YYYY-MM-DD"));
+            cx.problems().add(where.problem(field, "'" + date + "' is not a calendar date; expected YYYY-MM-DD"));
         }
     }
 
@@ -142,8 +201,7 @@ final class FactValidator {
      * Two dates of one record in the wrong order. The problem is on the end of a period ({@code latest},
      * {@code validUntil}, {@code collectedUntil}), or on a transfer's {@code date} when it lies outside its bounds.
      */
-    private static void checkNotBefore(FactFile file, Section section, int index, String id, JsonNode record, String first,
-            String second, List<Problem> problems) {
+    private static void checkNotBefore(Context cx, Where where, JsonNode record, String first, String second) {
         LocalDate from = calendarDate(text(record, first));
         LocalDate until = calendarDate(text(record, second));
         if (from == null || until == null || !until.isBefore(from)) {
@@ -151,13 +209,13 @@ final class FactValidator {
         }
         String bounds = "; a transfer's date must lie within its earliest and latest bounds";
         if (first.equals("date")) {
-            problems.add(problem(file, section, index, "date", id, "date " + from + " is after " + second + " " + until + bounds));
+            cx.problems().add(where.problem("date", "date " + from + " is after " + second + " " + until + bounds));
         }
         else if (second.equals("date")) {
-            problems.add(problem(file, section, index, "date", id, "date " + until + " is before " + first + " " + from + bounds));
+            cx.problems().add(where.problem("date", "date " + until + " is before " + first + " " + from + bounds));
         }
         else {
-            problems.add(problem(file, section, index, second, id,
+            cx.problems().add(where.problem(second,
                     second + " " + until + " is before " + first + " " + from + "; expected " + second + " on or after " + first));
         }
     }
@@ -167,38 +225,35 @@ final class FactValidator {
      * what a source says, never the recorder's own doubt.
      *
      * @param prefix where the hedges are inside the record ({@code ""}, or e.g. {@code "derivedFrom[1]."})
-     * @param holder the record (or the part of it) that has the hedges and the evidence they quote
+     * @param holder the record (or the derivation) that has the hedges and the evidence they quote
      */
-    private static void checkHedges(FactFile file, Section section, int index, String id, String prefix, JsonNode holder,
-            Set<String> fields, List<Problem> problems) {
+    private static void checkHedges(Context cx, Where where, String prefix, JsonNode holder, Set<String> fields) {
         JsonNode hedges = holder.path("hedges");
         List<String> quotes = holder.path("evidence").valueStream().map(e -> e.path("quote")).filter(JsonNode::isString)
             .map(q -> Quotes.normalise(q.asString())).toList();
-        String what = prefix.isEmpty() ? Section.withArticle(section.noun) : "a derivation";
+        String noun = prefix.isEmpty() ? where.section().noun : "derivation";
         for (int i = 0; i < hedges.size(); i++) {
             String field = text(hedges.get(i), "field");
             if (field != null && !fields.contains(field)) {
-                problems.add(problem(file, section, index, prefix + "hedges[" + i + "].field", id,
-                        "'" + field + "' is not a field of " + what + "; expected one of " + String.join(", ", fields)));
+                cx.problems().add(where.problem(prefix + "hedges[" + i + "].field",
+                        "'" + field + "' is not a field of " + Section.withArticle(noun) + "; expected one of " + String.join(", ", fields)));
             }
             String wording = text(hedges.get(i), "wording");
             if (wording != null && quotes.stream().noneMatch(q -> q.contains(Quotes.normalise(wording)))) {
-                problems.add(problem(file, section, index, prefix + "hedges[" + i + "].wording", id, "'" + wording
-                        + "' is not in any of the evidence quotes of this " + (prefix.isEmpty() ? section.noun : "derivation")
-                        + "; the hedging words must be quoted in the record's evidence"));
+                cx.problems().add(where.problem(prefix + "hedges[" + i + "].wording", "'" + wording + "' is not in any of the evidence quotes "
+                        + "of this " + noun + "; the hedging words must be quoted in the record's evidence"));
             }
         }
     }
 
-    private static void checkReference(FactFile file, Section section, int index, String id, String field, String target,
-            String label, Map<String, String> defined, Map<String, String> existing, List<Problem> problems) {
-        String found = defined.containsKey(target) ? defined.get(target) : existing.get(target);
+    private static void checkReference(Context cx, Where where, String field, String target, String label) {
+        String found = cx.defined().containsKey(target) ? cx.defined().get(target) : cx.existing().kinds().get(target);
         boolean ok = found != null && (found.equals(label) || (Section.FACT.equals(label) && isFact(found)));
         if (!ok) {
             String noun = Section.nounOf(label);
             String why = found == null ? "unknown " + noun + " '" + target + "'"
                     : "'" + target + "' is " + Section.withArticle(Section.nounOf(found)) + ", not " + Section.withArticle(noun);
-            problems.add(problem(file, section, index, field, id,
+            cx.problems().add(where.problem(field,
                     why + "; expected the id of " + Section.withArticle(noun) + " defined in the input or already in the database"));
         }
     }
@@ -209,7 +264,7 @@ final class FactValidator {
                 return s.carriesEvidence;
             }
         }
-        return "Claim".equals(label);
+        return "Claim".equals(label) || DERIVATION.equals(label);
     }
 
     /** Every id the input mentions (defines or refers to), to look up in the database in one query. */
@@ -227,14 +282,34 @@ final class FactValidator {
                         addIfText(ids, value);
                     }
                 }
+                forEachDerivation(record, (j, derivation) -> {
+                    addIfText(ids, derivation.path("source"));
+                    String derivationId = FactWriter.derivationId(text(record, "id"), derivation);
+                    if (derivationId != null) {
+                        ids.add(derivationId);
+                    }
+                });
                 forEachEvidence(record, (path, evidence) -> addIfText(ids, evidence.path("source")));
             });
         }
         return ids;
     }
 
+    /** The datasets the input derives datasets from: the lineage above them is what a new derivation could close into a cycle. */
+    static Set<String> derivationSources(List<FactFile> files) {
+        Set<String> sources = new HashSet<>();
+        for (FactFile file : files) {
+            forEachRecord(file, (section, index, record) -> forEachDerivation(record, (j, derivation) -> addIfText(sources, derivation.path("source"))));
+        }
+        return sources;
+    }
+
     interface RecordVisitor {
         void visit(Section section, int index, JsonNode record);
+    }
+
+    interface DerivationVisitor {
+        void visit(int index, JsonNode derivation);
     }
 
     interface EvidenceVisitor {
@@ -257,16 +332,29 @@ final class FactValidator {
         }
     }
 
+    /** The derivations of a dataset record ({@code derivedFrom}); none for any other record. */
+    static void forEachDerivation(JsonNode record, DerivationVisitor visitor) {
+        JsonNode derivations = record.path("derivedFrom");
+        for (int j = 0; j < derivations.size(); j++) {
+            if (derivations.get(j).isObject()) {
+                visitor.visit(j, derivations.get(j));
+            }
+        }
+    }
+
+    /** Every piece of evidence in a record: its own, its dispute claims', its derivations'. */
     static void forEachEvidence(JsonNode record, EvidenceVisitor visitor) {
         JsonNode evidence = record.path("evidence");
         for (int i = 0; i < evidence.size(); i++) {
             visitor.visit("evidence[" + i + "]", evidence.get(i));
         }
-        JsonNode claims = record.path("claims");
-        for (int c = 0; c < claims.size(); c++) {
-            JsonNode claimEvidence = claims.get(c).path("evidence");
-            for (int i = 0; i < claimEvidence.size(); i++) {
-                visitor.visit("claims[" + c + "].evidence[" + i + "]", claimEvidence.get(i));
+        for (String nested : List.of("claims", "derivedFrom")) {
+            JsonNode parts = record.path(nested);
+            for (int c = 0; c < parts.size(); c++) {
+                JsonNode partEvidence = parts.get(c).path("evidence");
+                for (int i = 0; i < partEvidence.size(); i++) {
+                    visitor.visit(nested + "[" + c + "].evidence[" + i + "]", partEvidence.get(i));
+                }
             }
         }
     }
@@ -290,12 +378,8 @@ final class FactValidator {
         }
     }
 
-    private static String text(JsonNode record, String field) {
+    static String text(JsonNode record, String field) {
         JsonNode node = record.path(field);
         return node.isString() ? node.asString() : null;
-    }
-
-    private static Problem problem(FactFile file, Section section, int index, String field, String id, String message) {
-        return new Problem(file.name(), section.jsonName + "[" + index + "]." + field, id, message);
     }
 }

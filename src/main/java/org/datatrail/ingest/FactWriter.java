@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes validated facts with one batched {@code UNWIND} statement per kind of record, inside the caller's
  * transaction. Writes are idempotent: records are merged on their ids, relationships are made to match the
- * record, and evidence and dispute claims are only ever added.
+ * record, and evidence and dispute claims are only ever added. A dataset's derivations are made to match its
+ * record too: one it no longer lists is deleted, with the evidence that was its alone.
  */
 public final class FactWriter {
 
@@ -36,7 +37,7 @@ public final class FactWriter {
             Map.entry(Section.ORGANISATIONS,
                     List.of(query("write-organisations.cypher"), query("write-organisation-parents.cypher"))),
             Map.entry(Section.CONSENTS, List.of(query("write-consents.cypher"))),
-            Map.entry(Section.DATASETS, List.of(query("write-datasets.cypher"))),
+            Map.entry(Section.DATASETS, List.of(query("write-datasets.cypher"), query("write-derivations.cypher"))),
             Map.entry(Section.TRANSFERS, List.of(query("write-transfers.cypher"))),
             Map.entry(Section.CAMPAIGNS, List.of(query("write-campaigns.cypher"))),
             Map.entry(Section.ENFORCEMENT_ACTIONS, List.of(query("write-enforcement-actions.cypher"))),
@@ -91,6 +92,21 @@ public final class FactWriter {
             List<String> aliases = record.path("aliases").valueStream().map(JsonNode::asString).toList();
             row.put("searchText", SearchText.of(record.path("name").asString(), aliases));
         }
+        if (section == Section.DATASETS) {
+            List<Map<String, Object>> derivations = new ArrayList<>();
+            FactValidator.forEachDerivation(record, (j, derivation) -> {
+                String derivationId = derivationId(id, derivation);
+                Map<String, Object> d = new LinkedHashMap<>();
+                d.put("id", derivationId);
+                d.put("source", derivation.path("source").asString());
+                d.put("kind", derivation.path("kind").asString());
+                d.put("date", FactValidator.text(derivation, "date"));
+                d.put("hedges", hedges(derivation));
+                derivations.add(d);
+                evidence.add(evidenceRow(derivationId, derivation.path("evidence")));
+            });
+            row.put("derivedFrom", derivations);
+        }
         if (section == Section.DISPUTES) {
             List<Map<String, Object>> claims = new ArrayList<>();
             for (JsonNode claim : record.path("claims")) {
@@ -126,6 +142,23 @@ public final class FactWriter {
             .map(h -> h.path("field").asString() + ": " + h.path("wording").asString())
             .toList();
         return hedges.isEmpty() ? null : hedges;
+    }
+
+    /**
+     * Id of a derivation whose record gives none: derived from the dataset and its source, so the same derivation
+     * recorded again is the same node.
+     */
+    static String derivationId(String datasetId, String sourceId) {
+        return "derivation-" + digest(datasetId, sourceId).substring(0, 20);
+    }
+
+    /** Id of a derivation of {@code datasetId}: its own, or {@link #derivationId(String, String)}; null without a source. */
+    static String derivationId(String datasetId, JsonNode derivation) {
+        if (derivation.path("id").isString()) {
+            return derivation.path("id").asString();
+        }
+        String source = FactValidator.text(derivation, "source");
+        return datasetId == null || source == null ? null : derivationId(datasetId, source);
     }
 
     /** Id of a dispute's claim: the same claim recorded again is the same node. */

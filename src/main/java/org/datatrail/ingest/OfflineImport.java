@@ -91,9 +91,10 @@ public final class OfflineImport {
             Map.entry("Event", List.of("kind", "description", "date:date", "hedges:string[]", "recordedAt:datetime")),
             Map.entry("Dispute", List.of("subject", "field", "kind", "note", "recordedAt:datetime")),
             Map.entry("Claim", List.of("value", "note", "recordedAt:datetime")),
+            Map.entry(FactValidator.DERIVATION, List.of("kind", "date:date", "hedges:string[]", "recordedAt:datetime")),
             Map.entry("Evidence", List.of("quote", "recordedAt:datetime")),
             Map.entry("AuditEntry", List.of("at:datetime", "role", "tokenLabel", "operation", "recordIds:string[]", "input",
-                    "nodesCreated:long", "relationshipsCreated:long", "relationshipsDeleted:long")));
+                    "nodesCreated:long", "nodesDeleted:long", "relationshipsCreated:long", "relationshipsDeleted:long")));
 
     /** The relationships of each section, as its {@code write-<section>.cypher} statement makes them. */
     private static final Map<Section, List<Link>> LINKS = Map.ofEntries(
@@ -116,9 +117,9 @@ public final class OfflineImport {
                     new Link("datasets", "CONCERNS", true, "Dataset"))),
             Map.entry(Section.DISPUTES, List.of(new Link("about", "ABOUT", true, Section.FACT))));
 
-    /** The labels whose nodes the write statements also label {@code :Fact}: every evidence-bearing record, and claims. */
+    /** The labels whose nodes the write statements also label {@code :Fact}: every evidence-bearing record, claims and derivations. */
     private static final Set<String> FACT_LABELS = Stream.concat(
-            java.util.Arrays.stream(Section.values()).filter(s -> s.carriesEvidence).map(s -> s.label), Stream.of("Claim"))
+            java.util.Arrays.stream(Section.values()).filter(s -> s.carriesEvidence).map(s -> s.label), Stream.of("Claim", FactValidator.DERIVATION))
         .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static final Collection<String> DEFAULTS = CypherResource.named(OfflineImport.class, "offline-import-defaults.cypher").values();
@@ -161,7 +162,7 @@ public final class OfflineImport {
             JsonlBatches.read(dir, batchSize, batch -> {
                 List<Problem> problems = writer.duplicates(batch);
                 if (problems.isEmpty()) {
-                    problems = validator.validate(List.of(batch.document()), writer.known);
+                    problems = validator.validate(List.of(batch.document()), writer.accepted());
                 }
                 if (!problems.isEmpty()) {
                     throw batch.atLines(problems);
@@ -260,7 +261,10 @@ public final class OfflineImport {
     /** Turns accepted batches into CSV rows: the nodes and relationships the write statements would have made. */
     private static final class Writer {
 
+        /** What the batches so far recorded: the kind of every id, and the lineage (see {@link Existing}). */
         final Map<String, String> known = new HashMap<>();
+        final Map<String, Set<String>> derivedFrom = new HashMap<>();
+        final Map<String, String> derivationInto = new HashMap<>();
         final Set<String> evidence = new HashSet<>();
         final List<Map<String, Object>> fixes = new ArrayList<>();
         final Csv csv;
@@ -275,18 +279,28 @@ public final class OfflineImport {
             this.caller = caller;
         }
 
+        Existing accepted() {
+            return new Existing(known, derivedFrom, derivationInto);
+        }
+
         /** An id defined twice in the folder: the database would merge the two, the importer cannot. */
         List<Problem> duplicates(JsonlBatches.Batch batch) {
             List<Problem> problems = new ArrayList<>();
             FactValidator.forEachRecord(batch.document(), (section, index, record) -> {
                 String id = record.path("id").isString() ? record.path("id").asString() : null;
-                if (id != null && known.containsKey(id)) {
-                    problems.add(new Problem(batch.document().name(), section.jsonName + "[" + index + "].id", id,
-                            "id is used twice (also earlier in this import, by " + Section.withArticle(Section.nounOf(known.get(id)))
-                                    + "); ids must be unique across all kinds of record"));
-                }
+                duplicate(batch, section, index, "id", id, problems);
+                FactValidator.forEachDerivation(record, (j, derivation) -> duplicate(batch, section, index, "derivedFrom[" + j + "].id",
+                        id == null ? null : FactWriter.derivationId(id, derivation), problems));
             });
             return problems;
+        }
+
+        private void duplicate(JsonlBatches.Batch batch, Section section, int index, String field, String id, List<Problem> problems) {
+            if (id != null && known.containsKey(id)) {
+                problems.add(new Problem(batch.document().name(), section.jsonName + "[" + index + "]." + field, id,
+                        "id is used twice (also earlier in this import, by " + Section.withArticle(Section.nounOf(known.get(id)))
+                                + "); ids must be unique across all kinds of record"));
+            }
         }
 
         void write(JsonlBatches.Batch batch) {
@@ -294,16 +308,25 @@ public final class OfflineImport {
             long relationshipsBefore = relationships;
             List<String> ids = new ArrayList<>();
             List<String> facts = new ArrayList<>();
+            int[] count = { 0 };
             FactValidator.forEachRecord(batch.document(), (section, index, record) -> {
                 String id = record.path("id").asString();
                 known.put(id, section.label);
-                ids.add(id);
+                count[0]++;
+                List<String> recordIds = FactIngest.recordIds(record);
+                ids.addAll(recordIds);
                 if (section.carriesEvidence) {
-                    facts.add(id);
+                    facts.addAll(recordIds);
                 }
+                FactValidator.forEachDerivation(record, (j, derivation) -> {
+                    String derivationId = FactWriter.derivationId(id, derivation);
+                    known.put(derivationId, FactValidator.DERIVATION);
+                    derivationInto.put(derivationId, id);
+                    derivedFrom.computeIfAbsent(id, d -> new HashSet<>()).add(derivation.path("source").asString());
+                });
             });
             FactValidator.forEachRecord(batch.document(), (section, index, record) -> record(section, record));
-            records += ids.size();
+            records += count[0];
             String audit = UUID.randomUUID().toString();
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("at:datetime", now);
@@ -311,8 +334,9 @@ public final class OfflineImport {
             entry.put("tokenLabel", caller.label());
             entry.put("operation", batch.document().name());
             entry.put("recordIds:string[]", ids);
-            entry.put("input", ids.size() <= MAX_AUDITED_INPUT ? batch.document().content().toString() : null);
+            entry.put("input", count[0] <= MAX_AUDITED_INPUT ? batch.document().content().toString() : null);
             entry.put("nodesCreated:long", nodes - nodesBefore);
+            entry.put("nodesDeleted:long", 0);
             entry.put("relationshipsCreated:long", relationships - relationshipsBefore);
             entry.put("relationshipsDeleted:long", 0);
             csv.node("AuditEntry", audit, entry, this);
@@ -324,20 +348,7 @@ public final class OfflineImport {
         private void record(Section section, JsonNode record) {
             String id = record.path("id").asString();
             String label = section.label;
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (String column : COLUMNS.get(label)) {
-                String property = column.split(":")[0];
-                row.put(column, switch (property) {
-                    case "recordedAt" -> now;
-                    case "searchText" -> SearchText.of(record.path("name").asString(),
-                            record.path("aliases").valueStream().map(JsonNode::asString).toList());
-                    case "recordCountIsLowerBound" -> record.path(property).asBoolean(false);
-                    case "hedges" -> FactWriter.hedges(record);
-                    case "kind" -> section == Section.DISPUTES ? record.path("kind").asString("DISAGREEMENT") : value(record.path(property));
-                    default -> value(record.path(property));
-                });
-            }
-            node(label, id, row);
+            node(label, id, columns(label, section, record));
             for (Link link : LINKS.get(section)) {
                 JsonNode value = record.path(link.field());
                 Set<String> targets = new LinkedHashSet<>();
@@ -360,6 +371,13 @@ public final class OfflineImport {
             if (section.carriesEvidence) {
                 evidence(label, id, record.path("evidence"));
             }
+            FactValidator.forEachDerivation(record, (j, derivation) -> {
+                String derivationId = FactWriter.derivationId(id, derivation);
+                node(FactValidator.DERIVATION, derivationId, columns(FactValidator.DERIVATION, section, derivation));
+                relationship(FactValidator.DERIVATION, derivationId, "FROM", "Dataset", derivation.path("source").asString());
+                relationship(FactValidator.DERIVATION, derivationId, "INTO", "Dataset", id);
+                evidence(FactValidator.DERIVATION, derivationId, derivation.path("evidence"));
+            });
             for (JsonNode claim : record.path("claims")) {
                 String claimId = FactWriter.claimId(id, claim.path("value").asString());
                 if (known.putIfAbsent(claimId, "Claim") == null) {
@@ -372,6 +390,24 @@ public final class OfflineImport {
                 }
                 evidence("Claim", claimId, claim.path("evidence"));
             }
+        }
+
+        /** The node's properties, as its write statement sets them, by CSV column. */
+        private Map<String, Object> columns(String label, Section section, JsonNode record) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (String column : COLUMNS.get(label)) {
+                String property = column.split(":")[0];
+                row.put(column, switch (property) {
+                    case "recordedAt" -> now;
+                    case "searchText" -> SearchText.of(record.path("name").asString(),
+                            record.path("aliases").valueStream().map(JsonNode::asString).toList());
+                    case "recordCountIsLowerBound" -> record.path(property).asBoolean(false);
+                    case "hedges" -> FactWriter.hedges(record);
+                    case "kind" -> section == Section.DISPUTES ? record.path("kind").asString("DISAGREEMENT") : value(record.path(property));
+                    default -> value(record.path(property));
+                });
+            }
+            return row;
         }
 
         private void evidence(String factLabel, String factId, JsonNode items) {

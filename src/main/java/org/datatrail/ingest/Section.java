@@ -72,6 +72,10 @@ enum Section {
                 return s.noun;
             }
         }
-        return label.equals("Claim") ? "claim" : label;
+        return switch (label) {
+            case "Claim" -> "claim";
+            case FactValidator.DERIVATION -> "derivation";
+            default -> label;
+        };
     }
 }

@@ -1,3 +1,6 @@
+// What the validator needs to know of the database, read in the write's own transaction.
+
+// query: kinds
 // Which of these ids already name something in the graph, and what kind of thing (its main label).
 // One indexed look-up per label: no label-less scan, whatever the size of the graph.
 UNWIND $ids AS id
@@ -9,3 +12,20 @@ OPTIONAL MATCH (d:Dispute {id: id})
 WITH id, coalesce(f, s, p, c, d) AS n
 WHERE n IS NOT NULL
 RETURN id, [label IN labels(n) WHERE label <> 'Fact'][0] AS kind
+
+// query: derivations
+// The recorded derivations a new one could close into a cycle: all of them upwards from the datasets the input
+// derives from (their sources, their sources' sources...), each dataset visited once however many routes lead to
+// it; and those the input names by id, to refuse an id that belongs to another dataset's derivation.
+CALL () {
+  UNWIND $sources AS id
+  MATCH ANY SHORTEST (:Dataset {id: id}) (()<-[:INTO]-(:Derivation)-[:FROM]->(:Dataset))* (d:Dataset)
+  MATCH (d)<-[:INTO]-(x:Derivation)
+  RETURN x
+  UNION
+  UNWIND $derivations AS id
+  MATCH (x:Derivation {id: id})
+  RETURN x
+}
+MATCH (derived:Dataset)<-[:INTO]-(x)-[:FROM]->(source:Dataset)
+RETURN x.id AS id, derived.id AS derived, source.id AS source

@@ -106,4 +106,31 @@ class BulkImportIntegrationTests {
                 .startsWith("transfer.jsonl: is not a section of the facts schema; expected one of sources.jsonl, purposes.jsonl"));
         assertThat(db.rows("MATCH (s:Source) RETURN count(s) AS n", Map.of()).getFirst()).containsEntry("n", 0L);
     }
+
+    @Test
+    void derivationsInDatasetLinesLoadAndABatchsCycleCheckSeesTheDerivationsAlreadyLoaded(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("sources.jsonl"), """
+                {"id": "src", "title": "A report"}
+                """);
+        Files.writeString(dir.resolve("organisations.jsonl"), """
+                {"id": "b", "name": "B Ltd", "types": ["DATA_BROKER"], "evidence": [{"source": "src", "quote": "B buys"}]}
+                """);
+        Files.writeString(dir.resolve("dataCategories.jsonl"), """
+                {"id": "name", "name": "Name", "concernsChildren": false}
+                """);
+        Files.writeString(dir.resolve("datasets.jsonl"), """
+                {"id": "x", "name": "X", "heldBy": "b", "dataCategories": ["name"], "subjectGroups": ["adults"], "evidence": [{"source": "src", "quote": "list X"}]}
+                {"id": "y", "name": "Y", "heldBy": "b", "dataCategories": ["name"], "subjectGroups": ["adults"], "derivedFrom": [{"source": "x", "kind": "SUBSET", "evidence": [{"source": "src", "quote": "Y is part of X"}]}], "evidence": [{"source": "src", "quote": "list Y"}]}
+                {"id": "z", "name": "Z", "heldBy": "b", "dataCategories": ["name"], "subjectGroups": ["adults"], "derivedFrom": [{"source": "y", "kind": "MODEL", "evidence": [{"source": "src", "quote": "Z models Y"}]}], "evidence": [{"source": "src", "quote": "list Z"}]}
+                {"id": "x", "name": "X", "heldBy": "b", "dataCategories": ["name"], "subjectGroups": ["adults"], "derivedFrom": [{"source": "z", "kind": "COPY", "evidence": [{"source": "src", "quote": "X copies Z"}]}], "evidence": [{"source": "src", "quote": "list X"}]}
+                """);
+
+        // line 4 is a batch of its own: y <- x and z <- y are in the database by then, not in its input
+        assertThatThrownBy(() -> bulk.load(dir, 3, null)).isInstanceOf(FactValidationException.class)
+            .satisfies(e -> assertThat(((FactValidationException) e).problems()).extracting(Problem::toString).containsExactly(
+                    "datasets.jsonl:4: derivedFrom[0].source (id 'x'): deriving 'x' from 'z' would make a cycle: x <- z <- y <- x"));
+        assertThat(db.rows("MATCH (d:Dataset)<-[:INTO]-(:Derivation)-[:FROM]->(s:Dataset) RETURN d.id + ' <- ' + s.id AS edge ORDER BY edge",
+                Map.of())).extracting(r -> r.get("edge")).as("the batch of lines 1-3 was loaded, line 4 refused")
+            .containsExactly("y <- x", "z <- y");
+    }
 }

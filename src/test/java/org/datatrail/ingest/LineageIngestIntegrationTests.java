@@ -154,6 +154,167 @@ class LineageIngestIntegrationTests {
                         + "quotes of this enforcement action; the hedging words must be quoted in the record's evidence");
     }
 
+    /** Two datasets of the broker's, to derive from and into, with evidence of their own. */
+    private static final String BROKER_DATASETS = """
+            { "id": "broker-list", "name": "Broker's own list", "heldBy": "broker", "dataCategories": ["name"], "subjectGroups": ["voters"],
+              "evidence": [{ "source": "src-a", "quote": "the broker's own list of voters" }] }""";
+
+    /** {@code merged}, made by the broker from the club's members and its own list. */
+    private static final String MERGED = """
+            { "id": "merged", "name": "Merged list", "heldBy": "broker", "dataCategories": ["name", "child-dob"],
+              "subjectGroups": ["new parents", "voters"],
+              "derivedFrom": [
+                { "source": "club-members", "kind": "MERGE", "date": "2019-05-07",
+                  "hedges": [{ "field": "date", "wording": "reportedly on 7 May" }],
+                  "evidence": [{ "source": "src-a", "quote": "the broker merged the club's members, reportedly on 7 May" }] },
+                { "id": "merge-own-list", "source": "broker-list", "kind": "MERGE",
+                  "evidence": [{ "source": "src-b", "quote": "with its own list of voters" }] } ],
+              "evidence": [{ "source": "src-a", "quote": "a merged list" }] }""";
+
+    @Test
+    void aDatasetsDerivationsAreWrittenAsDerivationFactsWithTheirEvidence(@TempDir Path dir) throws IOException {
+        facts(dir, "{ \"datasets\": [" + MERGED + ", " + BROKER_DATASETS + "] }");
+
+        loader.load(dir.toString());
+
+        String derived = FactWriter.derivationId("merged", "club-members");
+        assertThat(derived).isEqualTo("derivation-" + sha256("merged\0club-members\0").substring(0, 20));
+        assertThat(db.rows("""
+                MATCH (x:Derivation)
+                RETURN x.id AS id, COLLECT { UNWIND labels(x) AS l RETURN l ORDER BY l } AS labels, x.kind AS kind, x.date AS date, x.hedges AS hedges,
+                       [(x)-[:FROM]->(s) | s.id] AS from, [(x)-[:INTO]->(d) | d.id] AS into,
+                       [(x)-[:SUPPORTED_BY]->(e:Evidence)-[:CITES]->(src:Source) | src.id + ': ' + e.quote] AS evidence,
+                       COUNT { (x)--(n) WHERE NOT n:AuditEntry } AS relationships, valueType(x.recordedAt) AS recordedAt
+                ORDER BY id""", Map.of()))
+            .containsExactly(
+                    row("id", derived, "labels", List.of("Derivation", "Fact"), "kind", "MERGE", "date", LocalDate.of(2019, 5, 7), "hedges",
+                            List.of("date: reportedly on 7 May"), "from", List.of("club-members"), "into", List.of("merged"), "evidence",
+                            List.of("src-a: the broker merged the club's members, reportedly on 7 May"), "relationships", 3L, "recordedAt",
+                            "ZONED DATETIME NOT NULL"),
+                    row("id", "merge-own-list", "labels", List.of("Derivation", "Fact"), "kind", "MERGE", "date", null, "hedges", null, "from",
+                            List.of("broker-list"), "into", List.of("merged"), "evidence", List.of("src-b: with its own list of voters"),
+                            "relationships", 3L, "recordedAt", "ZONED DATETIME NOT NULL"));
+        assertThat(db.rows("MATCH (a:AuditEntry)-[:RECORDED]->(x:Derivation) WITH a, x ORDER BY x.id RETURN a.recordIds AS ids, collect(x.id) AS recorded", Map.of()))
+            .as("the audit entry records the derivations as records of their own")
+            .containsExactly(row("ids", List.of("merged", derived, "merge-own-list", "broker-list"), "recorded", List.of(derived, "merge-own-list")));
+
+        var before = db.snapshot();
+        assertThat(loader.load(dir.toString())).isEqualTo(new FactWriter.Changes(0, 0, 0, 0));
+        assertThat(db.snapshot()).as("loading twice changes nothing").isEqualTo(before);
+    }
+
+    @Test
+    void recordingADatasetAgainReplacesItsDerivations(@TempDir Path dir) throws IOException {
+        facts(dir, "{ \"datasets\": [" + MERGED + ", " + BROKER_DATASETS + "] }");
+        loader.load(dir.toString());
+        long evidenceBefore = count("MATCH (e:Evidence) RETURN count(e) AS n");
+
+        facts(dir, "{ \"datasets\": [" + MERGED.replaceAll("(?s)\\{ \"source\": \"club-members\".*?\\] \\},", "") + "] }");
+        var changes = loader.load(dir.toString());
+
+        assertThat(db.rows("MATCH (x:Derivation)-[:INTO]->(:Dataset {id: 'merged'}) RETURN x.id AS id", Map.of()))
+            .containsExactly(Map.of("id", "merge-own-list"));
+        assertThat(count("MATCH (e:Evidence) RETURN count(e) AS n")).as("the dropped derivation's own evidence went with it")
+            .isEqualTo(evidenceBefore - 1);
+        assertThat(changes).isEqualTo(new FactWriter.Changes(0, 2, 0, 5));
+        assertThat(db.rows("MATCH (a:AuditEntry) WHERE a.nodesDeleted > 0 RETURN a.nodesDeleted AS nodes, a.relationshipsDeleted AS rels",
+                Map.of())).containsExactly(Map.of("nodes", 2L, "rels", 5L));
+    }
+
+    @Test
+    void aDerivationMustComeFromAnotherKnownDatasetOncePerSource(@TempDir Path dir) throws IOException {
+        facts(dir, """
+                { "datasets": [
+                    { "id": "copy", "name": "Copy", "heldBy": "broker", "dataCategories": ["name"], "subjectGroups": ["voters"],
+                      "derivedFrom": [
+                        { "source": "nowhere", "kind": "COPY", "evidence": [{ "source": "src-a", "quote": "a copy" }] },
+                        { "source": "copy", "kind": "SUBSET", "evidence": [{ "source": "src-a", "quote": "a copy" }] },
+                        { "source": "club-members", "kind": "SUBSET", "date": "2019-02-29", "evidence": [{ "source": "src-a", "quote": "a copy" }] },
+                        { "source": "club-members", "kind": "ENRICHMENT", "evidence": [{ "source": "no-source", "quote": "a copy" }] },
+                        { "source": "t1", "kind": "GUESS", "hedges": [{ "field": "source", "wording": "perhaps" }],
+                          "evidence": [{ "source": "src-a", "quote": "a copy" }] } ],
+                      "evidence": [{ "source": "src-a", "quote": "a copy" }] } ] }""");
+
+        assertThat(refused(dir)).containsExactlyInAnyOrder(
+                "03-new.json: datasets[0].derivedFrom[4].kind (id 'copy'): does not have a value in the enumeration "
+                        + "[\"COPY\", \"SUBSET\", \"MERGE\", \"ENRICHMENT\", \"MODEL\"]",
+                "03-new.json: datasets[0].derivedFrom[0].source (id 'copy'): unknown dataset 'nowhere'; expected the id of a dataset "
+                        + "defined in the input or already in the database",
+                "03-new.json: datasets[0].derivedFrom[1].source (id 'copy'): a dataset cannot be derived from itself; expected the id of "
+                        + "another dataset",
+                "03-new.json: datasets[0].derivedFrom[2].date (id 'copy'): '2019-02-29' is not a calendar date; expected YYYY-MM-DD",
+                "03-new.json: datasets[0].derivedFrom[3].source (id 'copy'): 'club-members' is already a source of this dataset; list "
+                        + "each source once (a MERGE has one derivation per dataset merged)",
+                "03-new.json: datasets[0].derivedFrom[3].evidence[0].source (id 'copy'): unknown source 'no-source'; expected the id of "
+                        + "a source defined in the input or already in the database",
+                "03-new.json: datasets[0].derivedFrom[4].source (id 'copy'): 't1' is a transfer, not a dataset; expected the id of a "
+                        + "dataset defined in the input or already in the database",
+                "03-new.json: datasets[0].derivedFrom[4].hedges[0].wording (id 'copy'): 'perhaps' is not in any of the evidence quotes "
+                        + "of this derivation; the hedging words must be quoted in the record's evidence");
+    }
+
+    @Test
+    void aDerivationThatWouldMakeACycleIsRefusedNamingTheCycle(@TempDir Path dir) throws IOException {
+        facts(dir, """
+                { "datasets": [
+                    { "id": "a", "name": "A", "heldBy": "broker", "dataCategories": ["name"], "subjectGroups": ["voters"],
+                      "derivedFrom": [{ "source": "c", "kind": "COPY", "evidence": [{ "source": "src-a", "quote": "A copies C" }] }],
+                      "evidence": [{ "source": "src-a", "quote": "list A" }] },
+                    { "id": "b", "name": "B", "heldBy": "broker", "dataCategories": ["name"], "subjectGroups": ["voters"],
+                      "derivedFrom": [{ "source": "a", "kind": "SUBSET", "evidence": [{ "source": "src-a", "quote": "B is part of A" }] }],
+                      "evidence": [{ "source": "src-a", "quote": "list B" }] },
+                    { "id": "c", "name": "C", "heldBy": "broker", "dataCategories": ["name"], "subjectGroups": ["voters"],
+                      "derivedFrom": [{ "source": "b", "kind": "MODEL", "evidence": [{ "source": "src-a", "quote": "C models B" }] }],
+                      "evidence": [{ "source": "src-a", "quote": "list C" }] } ] }""");
+
+        assertThat(refused(dir)).containsExactlyInAnyOrder(
+                "03-new.json: datasets[0].derivedFrom[0].source (id 'a'): deriving 'a' from 'c' would make a cycle: a <- c <- b <- a",
+                "03-new.json: datasets[1].derivedFrom[0].source (id 'b'): deriving 'b' from 'a' would make a cycle: b <- a <- c <- b",
+                "03-new.json: datasets[2].derivedFrom[0].source (id 'c'): deriving 'c' from 'b' would make a cycle: c <- b <- a <- c");
+    }
+
+    @Test
+    void aDerivationThatWouldCloseACycleWithTheDatabasesIsRefused(@TempDir Path dir) throws IOException {
+        facts(dir, "{ \"datasets\": [" + MERGED + ", " + BROKER_DATASETS + "] }");
+        loader.load(dir.toString());
+        String clubMembers = """
+                { "id": "club-members", "name": "Club members", "heldBy": "supplier", "dataCategories": ["name", "child-dob"],
+                  "subjectGroups": ["new parents", "babies"], "collectionChannels": ["website"], "consents": ["club-notice"],
+                  "derivedFrom": [{ "source": "%s", "kind": "ENRICHMENT", "evidence": [{ "source": "src-a", "quote": "enriched" }] }],
+                  "evidence": [{ "source": "src-a", "quote": "members' names and babies' birthdays" }] }""";
+        facts(dir, "{ \"datasets\": [" + clubMembers.formatted("merged") + "] }");
+
+        assertThat(refused(dir)).containsExactly("03-new.json: datasets[0].derivedFrom[0].source (id 'club-members'): deriving "
+                + "'club-members' from 'merged' would make a cycle: club-members <- merged <- club-members");
+
+        // merged, recorded again without club-members among its sources, no longer stands in the way
+        facts(dir, "{ \"datasets\": [" + clubMembers.formatted("merged") + ", "
+                + MERGED.replaceAll("(?s)\\{ \"source\": \"club-members\".*?\\] \\},", "") + "] }");
+        loader.load(dir.toString());
+        assertThat(db.rows("MATCH (d:Dataset)<-[:INTO]-(:Derivation)-[:FROM]->(s:Dataset) RETURN d.id + ' <- ' + s.id AS edge ORDER BY edge",
+                Map.of())).extracting(r -> r.get("edge")).containsExactly("club-members <- merged", "merged <- broker-list");
+    }
+
+    @Test
+    void aDerivationIdBelongsToOneDataset(@TempDir Path dir) throws IOException {
+        facts(dir, "{ \"datasets\": [" + MERGED + ", " + BROKER_DATASETS + "] }");
+        loader.load(dir.toString());
+        facts(dir, """
+                { "datasets": [
+                    { "id": "other", "name": "Other", "heldBy": "broker", "dataCategories": ["name"], "subjectGroups": ["voters"],
+                      "derivedFrom": [{ "id": "merge-own-list", "source": "broker-list", "kind": "COPY",
+                                        "evidence": [{ "source": "src-a", "quote": "a copy" }] },
+                                      { "id": "fine", "source": "club-members", "kind": "COPY",
+                                        "evidence": [{ "source": "src-a", "quote": "a copy" }] }],
+                      "evidence": [{ "source": "src-a", "quote": "another list" }] } ] }""");
+
+        assertThat(refused(dir)).containsExactlyInAnyOrder(
+                "03-new.json: datasets[0].derivedFrom[0].id (id 'other'): 'merge-own-list' already names the derivation of dataset "
+                        + "'merged' in the database; a derivation belongs to one dataset, so this one needs an id of its own",
+                "03-new.json: datasets[0].derivedFrom[1].id (id 'other'): id already names an enforcement action in the database; "
+                        + "a derivation needs an id of its own");
+    }
+
     /** Writes {@code json} as the one facts file of {@code dir}, on top of the small network already loaded. */
     private static void facts(Path dir, String json) throws IOException {
         Files.writeString(dir.resolve("03-new.json"), json);
@@ -170,6 +331,20 @@ class LineageIngestIntegrationTests {
             return e.problems().stream().map(p -> p.toString().replace(dir + "/", "")).toList();
         }
         throw new AssertionError("expected the input to be refused");
+    }
+
+    private static long count(String cypher) {
+        return (Long) db.rows(cypher, Map.of()).getFirst().get("n");
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A row with {@code null} values allowed ({@code Map.of} refuses them). */

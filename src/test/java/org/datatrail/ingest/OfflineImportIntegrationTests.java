@@ -54,10 +54,13 @@ class OfflineImportIntegrationTests {
 
     private static final String AUDIT = """
             MATCH (a:AuditEntry)
-            RETURN a.role + ' ' + a.tokenLabel + ' ' + a.operation + ' ' + size(a.recordIds) + ' ' + a.nodesCreated + ' '
+            RETURN a.role + ' ' + a.tokenLabel + ' ' + a.operation + ' ' + size(a.recordIds) + ' ' + a.nodesCreated + ' ' + a.nodesDeleted + ' '
               + a.relationshipsCreated + ' ' + a.relationshipsDeleted + ' ' + (a.input IS NULL) + ' ' + COUNT { (a)-[:RECORDED]->(:Fact) }
               + ' ' + valueType(a.at) AS line
             ORDER BY line""";
+
+    /** A small hand-made network with every lineage field: derivations, bounded dates, consent versions, a status, hedges. */
+    static final String LINEAGE = "src/test/resources/facts/lineage-import";
 
     static TestDatabase online;
 
@@ -80,6 +83,22 @@ class OfflineImportIntegrationTests {
                 "evidence": [{"source": "000_d54d1cf2e139a545", "quote": "Experian"}]}
                 """, java.nio.file.StandardOpenOption.APPEND);
         assertSameGraphBothWays(folder, dataDir, 4);
+    }
+
+    @Test
+    void aNetworkWithLineageImportsOfflineIntoTheSameGraphAsOnline(@TempDir Path dataDir) {
+        // batches of two lines: derivations from datasets of the same batch and of earlier ones
+        assertSameGraphBothWays(Path.of(LINEAGE), dataDir, 2);
+
+        assertThat(lines(online.driver(), """
+                MATCH (x:Derivation)-[:INTO]->(d:Dataset), (x)-[:FROM]->(s:Dataset)
+                RETURN d.id + ' <- ' + s.id + ' ' + x.kind + ' ' + coalesce(toString(x.date), '-') + ' ' + coalesce(x.hedges[0], '-')
+                  + ' ' + COUNT { (x)-[:SUPPORTED_BY]->(:Evidence) } AS line ORDER BY line"""))
+            .as("the fixture's lineage, as both imports wrote it").containsExactly(
+                    "members-2017 <- members SUBSET 2017-04-01 - 1",
+                    "merged <- broker-base MERGE - kind: apparently merged 1",
+                    "merged <- members-2017 MERGE 2017-04-20 - 1",
+                    "model <- merged MODEL - - 1");
     }
 
     @Test

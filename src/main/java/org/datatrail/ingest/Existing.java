@@ -1,0 +1,22 @@
+package org.datatrail.ingest;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What is already recorded that the validator must check an input against: the database's records, read in the
+ * write's own transaction, or, in an offline import, everything the batches before accepted. Only what the input
+ * touches need be present.
+ *
+ * @param kinds the kind (main label, e.g. {@code Organisation}) of each id
+ * @param derivedFrom for each dataset, the datasets it is derived from: enough of the lineage, upwards from the
+ *            datasets the input derives from, for the cycle check
+ * @param derivationInto for each derivation id, the dataset it derives
+ */
+record Existing(Map<String, String> kinds, Map<String, Set<String>> derivedFrom, Map<String, String> derivationInto) {
+
+    /** Nothing recorded yet. */
+    static Existing none() {
+        return new Existing(Map.of(), Map.of(), Map.of());
+    }
+}
