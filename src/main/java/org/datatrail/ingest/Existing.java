@@ -12,11 +12,14 @@ import java.util.Set;
  * @param derivedFrom for each dataset, the datasets it is derived from: enough of the lineage, upwards from the
  *            datasets the input derives from, for the cycle check
  * @param derivationInto for each derivation id, the dataset it derives
+ * @param supersedes for each consent, the consent it supersedes: enough of the chains of versions, downwards from
+ *            the consents the input supersedes, for the cycle check
  */
-record Existing(Map<String, String> kinds, Map<String, Set<String>> derivedFrom, Map<String, String> derivationInto) {
+record Existing(Map<String, String> kinds, Map<String, Set<String>> derivedFrom, Map<String, String> derivationInto,
+        Map<String, String> supersedes) {
 
     /** Nothing recorded yet. */
     static Existing none() {
-        return new Existing(Map.of(), Map.of(), Map.of());
+        return new Existing(Map.of(), Map.of(), Map.of(), Map.of());
     }
 }

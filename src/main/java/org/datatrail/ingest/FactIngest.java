@@ -27,6 +27,7 @@ public final class FactIngest {
 
     private static final String KINDS = CypherResource.named(FactIngest.class, "existing-ids.cypher", "kinds");
     private static final String DERIVATIONS = CypherResource.named(FactIngest.class, "existing-ids.cypher", "derivations");
+    private static final String SUPERSESSIONS = CypherResource.named(FactIngest.class, "existing-ids.cypher", "supersessions");
     private static final String AUDIT = CypherResource.load(FactIngest.class, "write-audit.cypher");
     private static final int MAX_AUDITED_INPUT = 20;
 
@@ -127,6 +128,12 @@ public final class FactIngest {
                 derivationInto.put(r.get("id").asString(), r.get("derived").asString());
             });
         }
-        return new Existing(kinds, derivedFrom, derivationInto);
+        Map<String, String> supersedes = new HashMap<>();
+        Set<String> superseded = FactValidator.supersededConsents(files);
+        if (!superseded.isEmpty()) {
+            tx.run(SUPERSESSIONS, Map.of("consents", List.copyOf(superseded)))
+                .forEachRemaining(r -> supersedes.put(r.get("newer").asString(), r.get("older").asString()));
+        }
+        return new Existing(kinds, derivedFrom, derivationInto, supersedes);
     }
 }

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  * Checks facts files before anything is written: each file against the JSON Schema, then the whole set
  * for what a schema cannot say (unique ids, references that resolve in the input or the database, real
  * calendar dates in a possible order, a transfer that goes somewhere, hedges quoted from the evidence,
- * lineage without cycles). Returns every problem at once.
+ * lineage and consent versions without cycles). Returns every problem at once.
  */
 final class FactValidator {
 
@@ -147,6 +147,9 @@ final class FactValidator {
         }
         if (section == Section.DATASETS) {
             checkDerivations(cx, where, record);
+        }
+        if (section == Section.CONSENTS && where.id() != null && where.id().equals(text(record, "supersedes"))) {
+            cx.problems().add(where.problem("supersedes", "a consent cannot supersede itself; expected the id of the version it replaced"));
         }
         if (section == Section.TRANSFERS && text(record, "from") != null && text(record, "from").equals(text(record, "to"))) {
             cx.problems().add(where.problem("to", "a transfer goes from one organisation to another; 'to' equals 'from'"));
@@ -302,6 +305,19 @@ final class FactValidator {
             forEachRecord(file, (section, index, record) -> forEachDerivation(record, (j, derivation) -> addIfText(sources, derivation.path("source"))));
         }
         return sources;
+    }
+
+    /** The consents the input says are superseded: the chains of versions below them are what a new one could close into a cycle. */
+    static Set<String> supersededConsents(List<FactFile> files) {
+        Set<String> consents = new HashSet<>();
+        for (FactFile file : files) {
+            forEachRecord(file, (section, index, record) -> {
+                if (section == Section.CONSENTS) {
+                    addIfText(consents, record.path("supersedes"));
+                }
+            });
+        }
+        return consents;
     }
 
     interface RecordVisitor {

@@ -36,7 +36,7 @@ public final class FactWriter {
             Map.entry(Section.DATA_CATEGORIES, List.of(query("write-data-categories.cypher"))),
             Map.entry(Section.ORGANISATIONS,
                     List.of(query("write-organisations.cypher"), query("write-organisation-parents.cypher"))),
-            Map.entry(Section.CONSENTS, List.of(query("write-consents.cypher"))),
+            Map.entry(Section.CONSENTS, List.of(query("write-consents.cypher"), query("write-consent-supersedes.cypher"))),
             Map.entry(Section.DATASETS, List.of(query("write-datasets.cypher"), query("write-derivations.cypher"))),
             Map.entry(Section.TRANSFERS, List.of(query("write-transfers.cypher"))),
             Map.entry(Section.CAMPAIGNS, List.of(query("write-campaigns.cypher"))),

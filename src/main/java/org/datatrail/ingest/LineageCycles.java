@@ -12,9 +12,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The cycles an input would make in what is derived from what: a dataset cannot, through any chain of derivations,
- * be made from itself. The lineage checked is the one the write would leave: what is already recorded, except the
- * derivations of datasets the input records again (their records replace them), plus the input's.
+ * The cycles an input would make in what is derived from what, and in which consent version supersedes which: a
+ * dataset cannot, through any chain of derivations, be made from itself, nor can a notice, through any chain of
+ * versions, replace itself. What is checked is the graph the write would leave: what is already recorded, except the
+ * derivations (or the superseded version) of records the input records again (their records replace them), plus
+ * the input's.
  */
 final class LineageCycles {
 
@@ -24,9 +26,16 @@ final class LineageCycles {
     /**
      * @param defined the kind of every id the input defines
      * @param existing what is already recorded
-     * @return a problem on the {@code source} of each derivation that would close a cycle, naming the cycle
+     * @return a problem on the {@code source} of each derivation, and on the {@code supersedes} of each consent, that
+     *         would close a cycle, naming the cycle
      */
     static List<Problem> find(List<FactFile> files, Map<String, String> defined, Existing existing) {
+        List<Problem> problems = new ArrayList<>(derivations(files, defined, existing));
+        problems.addAll(versions(files, defined, existing));
+        return problems;
+    }
+
+    private static List<Problem> derivations(List<FactFile> files, Map<String, String> defined, Existing existing) {
         Map<String, Set<String>> lineage = new HashMap<>();
         existing.derivedFrom().forEach((dataset, sources) -> {
             if (!Section.DATASETS.label.equals(defined.get(dataset))) {
@@ -66,6 +75,40 @@ final class LineageCycles {
                                 "deriving '" + id + "' from '" + source + "' would make a cycle: " + id + " <- " + String.join(" <- ", path)));
                     }
                 });
+            });
+        }
+        return problems;
+    }
+
+    private static List<Problem> versions(List<FactFile> files, Map<String, String> defined, Existing existing) {
+        Map<String, Set<String>> versions = new HashMap<>();
+        existing.supersedes().forEach((newer, older) -> {
+            if (!Section.CONSENTS.label.equals(defined.get(newer))) {
+                versions.put(newer, new TreeSet<>(Set.of(older)));
+            }
+        });
+        for (FactFile file : files) {
+            FactValidator.forEachRecord(file, (section, index, record) -> {
+                String id = FactValidator.text(record, "id");
+                String older = FactValidator.text(record, "supersedes");
+                if (section == Section.CONSENTS && id != null) {
+                    versions.put(id, older == null || older.equals(id) ? new TreeSet<>() : new TreeSet<>(Set.of(older)));
+                }
+            });
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (FactFile file : files) {
+            FactValidator.forEachRecord(file, (section, index, record) -> {
+                String id = FactValidator.text(record, "id");
+                String older = FactValidator.text(record, "supersedes");
+                if (section != Section.CONSENTS || id == null || older == null || older.equals(id)) {
+                    return; // superseding itself is refused on its own
+                }
+                List<String> path = path(versions, older, id);
+                if (!path.isEmpty()) {
+                    problems.add(new FactValidator.Where(file, section, index, id).problem("supersedes", "'" + id + "' superseding '"
+                            + older + "' would make a cycle of versions: " + id + " supersedes " + String.join(" supersedes ", path)));
+                }
             });
         }
         return problems;

@@ -103,7 +103,7 @@ public final class OfflineImport {
             Map.entry(Section.DATA_CATEGORIES, List.of()),
             Map.entry(Section.ORGANISATIONS, List.of(new Link("partOf", "PART_OF", true, "Organisation"))),
             Map.entry(Section.CONSENTS, List.of(new Link("permittedPurposes", "PERMITS", true, "Purpose"),
-                    new Link("issuedBy", "ISSUED", false, "Organisation"))),
+                    new Link("issuedBy", "ISSUED", false, "Organisation"), new Link("supersedes", "SUPERSEDES", true, "Consent"))),
             Map.entry(Section.DATASETS, List.of(new Link("heldBy", "HOLDS", false, "Organisation"),
                     new Link("dataCategories", "HAS_CATEGORY", true, "DataCategory"), new Link("consents", "COLLECTED_UNDER", true, "Consent"))),
             Map.entry(Section.TRANSFERS, List.of(new Link("from", "SENT", false, "Organisation"), new Link("to", "TO", true, "Organisation"),
@@ -261,10 +261,11 @@ public final class OfflineImport {
     /** Turns accepted batches into CSV rows: the nodes and relationships the write statements would have made. */
     private static final class Writer {
 
-        /** What the batches so far recorded: the kind of every id, and the lineage (see {@link Existing}). */
+        /** What the batches so far recorded: the kind of every id, the lineage and the consent versions (see {@link Existing}). */
         final Map<String, String> known = new HashMap<>();
         final Map<String, Set<String>> derivedFrom = new HashMap<>();
         final Map<String, String> derivationInto = new HashMap<>();
+        final Map<String, String> supersedes = new HashMap<>();
         final Set<String> evidence = new HashSet<>();
         final List<Map<String, Object>> fixes = new ArrayList<>();
         final Csv csv;
@@ -280,7 +281,7 @@ public final class OfflineImport {
         }
 
         Existing accepted() {
-            return new Existing(known, derivedFrom, derivationInto);
+            return new Existing(known, derivedFrom, derivationInto, supersedes);
         }
 
         /** An id defined twice in the folder: the database would merge the two, the importer cannot. */
@@ -313,6 +314,9 @@ public final class OfflineImport {
                 String id = record.path("id").asString();
                 known.put(id, section.label);
                 count[0]++;
+                if (section == Section.CONSENTS && record.path("supersedes").isString()) {
+                    supersedes.put(id, record.path("supersedes").asString());
+                }
                 List<String> recordIds = FactIngest.recordIds(record);
                 ids.addAll(recordIds);
                 if (section.carriesEvidence) {

@@ -29,3 +29,10 @@ CALL () {
 }
 MATCH (derived:Dataset)<-[:INTO]-(x)-[:FROM]->(source:Dataset)
 RETURN x.id AS id, derived.id AS derived, source.id AS source
+
+// query: supersessions
+// The recorded versions a new "supersedes" could close into a cycle: the chain of versions below each consent the
+// input says is superseded (what it superseded, what that superseded...).
+UNWIND $consents AS id
+MATCH (:Consent {id: id})-[:SUPERSEDES]->*(newer:Consent)-[:SUPERSEDES]->(older:Consent)
+RETURN DISTINCT newer.id AS newer, older.id AS older

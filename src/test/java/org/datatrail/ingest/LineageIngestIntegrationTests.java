@@ -315,6 +315,57 @@ class LineageIngestIntegrationTests {
                         + "a derivation needs an id of its own");
     }
 
+    /** A version of the club's notice; {@code %s} is what it supersedes (an id in quotes, or null). */
+    private static final String NOTICE = """
+            { "id": "%s", "title": "Club privacy notice (%s)", "kind": "PRIVACY_NOTICE", "issuedBy": "supplier",
+              "permittedPurposes": ["marketing"], "supersedes": %s, "evidence": [{ "source": "src-a", "quote": "the notice was replaced" }] }""";
+
+    @Test
+    void aConsentVersionSupersedesTheOneItReplaced(@TempDir Path dir) throws IOException {
+        facts(dir, "{ \"consents\": [" + NOTICE.formatted("notice-2021", "2021", "\"notice-2020\"") + ", "
+                + NOTICE.formatted("notice-2020", "2020", "\"club-notice\"") + "] }");
+
+        loader.load(dir.toString());
+
+        assertThat(db.rows("MATCH (n:Consent)-[:SUPERSEDES]->(o:Consent) RETURN n.id + ' supersedes ' + o.id AS line ORDER BY line", Map.of()))
+            .extracting(r -> r.get("line")).containsExactly("notice-2020 supersedes club-notice", "notice-2021 supersedes notice-2020");
+
+        facts(dir, "{ \"consents\": [" + NOTICE.formatted("notice-2021", "2021", "null") + "] }");
+        assertThat(loader.load(dir.toString())).as("recorded again without supersedes").isEqualTo(new FactWriter.Changes(0, 0, 0, 1));
+        assertThat(db.rows("MATCH (n:Consent)-[:SUPERSEDES]->(o:Consent) RETURN n.id + ' supersedes ' + o.id AS line", Map.of()))
+            .extracting(r -> r.get("line")).containsExactly("notice-2020 supersedes club-notice");
+    }
+
+    @Test
+    void aConsentMustSupersedeAnotherConsentWithoutACycleOfVersions(@TempDir Path dir) throws IOException {
+        facts(dir, "{ \"consents\": [" + NOTICE.formatted("notice-2020", "2020", "\"club-notice\"") + "] }");
+        loader.load(dir.toString());
+        String clubNotice = """
+                { "id": "club-notice", "title": "Club privacy notice", "kind": "PRIVACY_NOTICE", "issuedBy": "supplier",
+                  "permittedPurposes": ["marketing"], "channels": ["post"], "supersedes": "%s",
+                  "evidence": [{ "source": "src-a", "quote": "agreed to marketing" }] }""";
+        facts(dir, "{ \"consents\": [" + clubNotice.formatted("notice-2021") + ", " + NOTICE.formatted("notice-2021", "2021", "\"notice-2020\"")
+                + ", " + NOTICE.formatted("notice-x", "x", "\"notice-x\"") + ", " + NOTICE.formatted("notice-y", "y", "\"nowhere\"") + ", "
+                + NOTICE.formatted("notice-z", "z", "\"club-members\"") + "] }");
+
+        assertThat(refused(dir)).containsExactlyInAnyOrder(
+                "03-new.json: consents[0].supersedes (id 'club-notice'): 'club-notice' superseding 'notice-2021' would make a cycle of "
+                        + "versions: club-notice supersedes notice-2021 supersedes notice-2020 supersedes club-notice",
+                "03-new.json: consents[1].supersedes (id 'notice-2021'): 'notice-2021' superseding 'notice-2020' would make a cycle of "
+                        + "versions: notice-2021 supersedes notice-2020 supersedes club-notice supersedes notice-2021",
+                "03-new.json: consents[2].supersedes (id 'notice-x'): a consent cannot supersede itself; expected the id of the version "
+                        + "it replaced",
+                "03-new.json: consents[3].supersedes (id 'notice-y'): unknown consent 'nowhere'; expected the id of a consent defined in "
+                        + "the input or already in the database",
+                "03-new.json: consents[4].supersedes (id 'notice-z'): 'club-members' is a dataset, not a consent; expected the id of a "
+                        + "consent defined in the input or already in the database");
+
+        // the cycle through the database alone: only the new version's link is in the input
+        facts(dir, "{ \"consents\": [" + clubNotice.formatted("notice-2020") + "] }");
+        assertThat(refused(dir)).containsExactly("03-new.json: consents[0].supersedes (id 'club-notice'): 'club-notice' superseding "
+                + "'notice-2020' would make a cycle of versions: club-notice supersedes notice-2020 supersedes club-notice");
+    }
+
     /** Writes {@code json} as the one facts file of {@code dir}, on top of the small network already loaded. */
     private static void facts(Path dir, String json) throws IOException {
         Files.writeString(dir.resolve("03-new.json"), json);

@@ -99,6 +99,10 @@ class OfflineImportIntegrationTests {
                     "merged <- broker-base MERGE - kind: apparently merged 1",
                     "merged <- members-2017 MERGE 2017-04-20 - 1",
                     "model <- merged MODEL - - 1");
+        assertThat(lines(online.driver(), """
+                MATCH (n:Consent)-[:SUPERSEDES]->(o:Consent)
+                RETURN n.id + ' ' + toString(n.validFrom) + ' supersedes ' + o.id + ' ' + toString(o.validUntil) AS line"""))
+            .containsExactly("notice-2018 2018-05-25 supersedes notice-2016 2018-05-24");
     }
 
     @Test
