@@ -79,7 +79,9 @@ final class FactSchema {
         message = message.replace("does not match the regex pattern \\S", "must not be blank")
             .replace("does not match the regex pattern ^[a-z0-9][a-z0-9_-]{0,99}$",
                     "is not an id: expected a lower-case slug of letters, digits, '-' and '_'")
-            .replace("does not match the regex pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "is not a date: expected YYYY-MM-DD");
+            .replace("does not match the regex pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "is not a date: expected YYYY-MM-DD")
+            // the library prints an enumeration's null as nothing: ["A", "B", ]
+            .replace(", ]", "] or null");
         return new Problem(file.name(), location, recordId(file, location), message);
     }
 

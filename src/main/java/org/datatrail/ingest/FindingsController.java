@@ -80,17 +80,26 @@ class FindingsController {
         return reads.load(type, List.of(String.valueOf(input.get("id"))), idOf).getFirst();
     }
 
-    /** The input as JSON-ready values: dates as ISO strings, nulls dropped (the facts format omits what is unknown). */
-    private static Map<String, Object> plain(Map<String, Object> input) {
+    /**
+     * The input as JSON-ready values, at every depth (a derivation inside a dataset has dates and optional fields
+     * too): dates as ISO strings, nulls dropped (the facts format omits what is unknown).
+     */
+    private static Map<String, Object> plain(Map<?, ?> input) {
         Map<String, Object> result = new LinkedHashMap<>();
         input.forEach((k, v) -> {
-            if (v instanceof LocalDate date) {
-                result.put(k, date.toString());
-            }
-            else if (v != null) {
-                result.put(k, v);
+            if (v != null) {
+                result.put(String.valueOf(k), plainValue(v));
             }
         });
         return result;
+    }
+
+    private static Object plainValue(Object value) {
+        return switch (value) {
+            case LocalDate date -> date.toString();
+            case Map<?, ?> map -> plain(map);
+            case List<?> list -> list.stream().filter(java.util.Objects::nonNull).map(FindingsController::plainValue).toList();
+            default -> value;
+        };
     }
 }

@@ -2,6 +2,7 @@ package org.datatrail.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -126,6 +127,113 @@ class FindingsIntegrationTests {
         assertRefused("recordEnforcementAction", Map.of("id", "x-fine", "kind", "FINE", "regulator", "regulator", "against", "party",
                 "currency", "pounds", "evidence", List.of(Map.of("source", "no-such-source", "quote", "fined"))), "input.currency",
                 "input.evidence[0].source");
+    }
+
+    @Test
+    void recordsADatasetWithItsDerivationsAndTheLineageFieldsOfEveryKindOfFact() {
+        graphQl.documentName("recordDataset")
+            .variable("input", Map.of("id", "gq-merged", "name", "Merged list", "heldBy", "broker", "dataCategories", List.of("name"),
+                    "subjectGroups", List.of("voters"), "collectedFrom", "2019-01-01", "collectedUntil", "2019-04-30",
+                    "derivedFrom", List.of(
+                            Map.of("source", "club-members", "kind", "MERGE", "date", "2019-05-06",
+                                    "hedges", List.of(Map.of("field", "kind", "wording", "seems to have merged")),
+                                    "evidence", List.of(Map.of("source", "src-a", "quote", "the broker seems to have merged the lists"))),
+                            Map.of("id", "gq-merge-2", "source", "club-members-extra", "kind", "MERGE", "evidence", EVIDENCE)),
+                    "evidence", EVIDENCE))
+            .execute()
+            .errors().satisfy(errors -> assertThat(errors).extracting(e -> e.getMessage()).singleElement().asString()
+                .contains("input.derivedFrom[1].source: unknown dataset 'club-members-extra'"));
+
+        graphQl.documentName("recordDataset")
+            .variable("input", Map.of("id", "gq-merged", "name", "Merged list", "heldBy", "broker", "dataCategories", List.of("name"),
+                    "subjectGroups", List.of("voters"), "collectedFrom", "2019-01-01", "collectedUntil", "2019-04-30",
+                    "derivedFrom", List.of(Map.of("source", "club-members", "kind", "MERGE", "date", "2019-05-06",
+                            "hedges", List.of(Map.of("field", "kind", "wording", "seems to have merged")),
+                            "evidence", List.of(Map.of("source", "src-a", "quote", "the broker seems to have merged the lists")))),
+                    "evidence", EVIDENCE))
+            .execute()
+            .path("recordDataset.id").entity(String.class).isEqualTo("gq-merged");
+        graphQl.documentName("recordTransfer")
+            .variable("input", Map.of("id", "gq-t", "from", "broker", "to", "party", "dataset", "gq-merged", "earliest", "2019-05-07",
+                    "latest", "2019-05-31", "purposes", List.of("politics"),
+                    "hedges", List.of(Map.of("field", "to", "wording", "as the report says")), "evidence", EVIDENCE))
+            .execute()
+            .path("recordTransfer.date").valueIsNull();
+        graphQl.documentName("recordConsent")
+            .variable("input", Map.of("id", "gq-notice", "title", "Club notice (2021)", "kind", "PRIVACY_NOTICE", "permittedPurposes",
+                    List.of("marketing"), "validFrom", "2021-01-01", "supersedes", "club-notice", "evidence", EVIDENCE))
+            .execute()
+            .path("recordConsent.id").entity(String.class).isEqualTo("gq-notice");
+        graphQl.documentName("recordEnforcementAction")
+            .variable("input", Map.of("id", "gq-audit", "kind", "AUDIT", "regulator", "regulator", "against", "broker", "status", "ONGOING",
+                    "evidence", EVIDENCE))
+            .execute()
+            .path("recordEnforcementAction.id").entity(String.class).isEqualTo("gq-audit");
+
+        assertThat(rows("""
+                MATCH (d:Dataset {id: 'gq-merged'})<-[:INTO]-(x:Derivation)-[:FROM]->(s:Dataset)
+                RETURN s.id AS source, x.id AS id, x.kind AS kind, x.date AS date, x.hedges AS hedges, d.collectedFrom AS collectedFrom,
+                       d.collectedUntil AS collectedUntil, d.hedges IS NULL AS noHedges""")).containsExactly(Map.of("source", "club-members",
+                "id", FactWriter.derivationId("gq-merged", "club-members"), "kind", "MERGE", "date", LocalDate.of(2019, 5, 6), "hedges",
+                List.of("kind: seems to have merged"), "collectedFrom", LocalDate.of(2019, 1, 1), "collectedUntil", LocalDate.of(2019, 4, 30),
+                "noHedges", true));
+        assertThat(rows("""
+                MATCH (t:Transfer {id: 'gq-t'}), (c:Consent {id: 'gq-notice'})-[:SUPERSEDES]->(o:Consent), (a:EnforcementAction {id: 'gq-audit'})
+                RETURN t.earliest AS earliest, t.latest AS latest, t.hedges AS hedges, c.validFrom AS validFrom, o.id AS supersedes,
+                       a.status AS status""")).containsExactly(Map.of("earliest", LocalDate.of(2019, 5, 7), "latest", LocalDate.of(2019, 5, 31),
+                "hedges", List.of("to: as the report says"), "validFrom", LocalDate.of(2021, 1, 1), "supersedes", "club-notice", "status", "ONGOING"));
+    }
+
+    @Test
+    void aDerivationCycleAndDatesInTheWrongOrderAreRefusedNamingTheField() {
+        graphQl.documentName("recordDataset")
+            .variable("input", dataset("gq-a", List.of(Map.of("source", "club-members", "kind", "COPY", "evidence", EVIDENCE))))
+            .execute().path("recordDataset.id").entity(String.class).isEqualTo("gq-a");
+        graphQl.documentName("recordDataset")
+            .variable("input", dataset("gq-b", List.of(Map.of("source", "gq-a", "kind", "SUBSET", "evidence", EVIDENCE))))
+            .execute().path("recordDataset.id").entity(String.class).isEqualTo("gq-b");
+
+        assertRefused("recordDataset", dataset("gq-a", List.of(Map.of("source", "gq-b", "kind", "ENRICHMENT", "evidence", EVIDENCE))),
+                Map.of("input.derivedFrom[0].source", "deriving 'gq-a' from 'gq-b' would make a cycle: gq-a <- gq-b <- gq-a"));
+        Map<String, Object> collected = new java.util.HashMap<>(dataset("gq-c", List.of()));
+        collected.putAll(Map.of("collectedFrom", "2019-02-01", "collectedUntil", "2019-01-31"));
+        assertRefused("recordDataset", collected, Map.of("input.collectedUntil",
+                "collectedUntil 2019-01-31 is before collectedFrom 2019-02-01; expected collectedUntil on or after collectedFrom"));
+        assertRefused("recordTransfer", Map.of("id", "gq-late", "from", "broker", "to", "party", "dataset", "club-members", "date", "2019-07-01",
+                "earliest", "2019-06-01", "latest", "2019-05-31", "purposes", List.of("politics"), "evidence", EVIDENCE), Map.of(
+                        "input.latest", "latest 2019-05-31 is before earliest 2019-06-01; expected latest on or after earliest",
+                        "input.date", "date 2019-07-01 is after latest 2019-05-31; a transfer's date must lie within its earliest and latest bounds"));
+        assertRefused("recordConsent", Map.of("id", "gq-v", "title", "Notice", "kind", "PRIVACY_NOTICE", "permittedPurposes", List.of("marketing"),
+                "validFrom", "2020-01-02", "validUntil", "2020-01-01", "evidence", EVIDENCE), Map.of("input.validUntil",
+                        "validUntil 2020-01-01 is before validFrom 2020-01-02; expected validUntil on or after validFrom"));
+        assertRefused("recordEnforcementAction", Map.of("id", "gq-x", "kind", "FINE", "regulator", "regulator", "against", "party",
+                "status", "RUMOURED", "hedges", List.of(Map.of("field", "amount", "wording", "reportedly")), "evidence", EVIDENCE), Map.of(
+                        "input.status", "does not have a value in the enumeration [\"ANNOUNCED\", \"ONGOING\", \"TAKEN\", \"WITHDRAWN\"] or null",
+                        "input.hedges[0].wording", "'reportedly' is not in any of the evidence quotes of this enforcement action; "
+                                + "the hedging words must be quoted in the record's evidence"));
+    }
+
+    private static Map<String, Object> dataset(String id, List<Map<String, Object>> derivedFrom) {
+        return Map.of("id", id, "name", "Dataset " + id, "heldBy", "broker", "dataCategories", List.of("name"), "subjectGroups", List.of("voters"),
+                "derivedFrom", derivedFrom, "evidence", EVIDENCE);
+    }
+
+    /** Refused with exactly these problems (field to message), and nothing written. */
+    private void assertRefused(String mutation, Map<String, Object> input, Map<String, String> problems) {
+        long before = count();
+        graphQl.documentName(mutation).variable("input", input).execute().errors().satisfy(errors -> {
+            assertThat(errors).hasSize(1);
+            assertThat(errors.getFirst().getErrorType().toString()).isEqualTo("BAD_REQUEST");
+            @SuppressWarnings("unchecked")
+            var actual = (List<Map<String, String>>) errors.getFirst().getExtensions().get("problems");
+            assertThat(actual).extracting(p -> Map.entry(p.get("field"), p.get("message")))
+                .containsExactlyInAnyOrderElementsOf(problems.entrySet());
+        });
+        assertThat(count()).as("nothing written by " + mutation).isEqualTo(before);
+    }
+
+    private List<Map<String, Object>> rows(String cypher) {
+        return driver.executableQuery(cypher).execute().records().stream().map(r -> r.asMap()).toList();
     }
 
     private void assertRefused(String mutation, Map<String, Object> input, String... fields) {
