@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -16,10 +19,15 @@ public final class Testers {
     private Testers() {
     }
 
-    /** A new data directory and an ephemeral Bolt port; {@code seedLocation} null keeps the shipped seed. */
+    /**
+     * A new data directory and an ephemeral Bolt port; {@code seedLocation} null keeps the shipped seed. The directory
+     * (a database of ~130 MB) is deleted when the JVM exits: the test context that uses it stays cached until then,
+     * and Boot runs its shutdown handlers only after closing every context it started, so the database is closed first.
+     */
     public static void embeddedDatabase(DynamicPropertyRegistry registry, String seedLocation) {
         try {
             Path dir = Files.createTempDirectory("datatrail-test-");
+            SpringApplication.getShutdownHandlers().add(() -> deleteRecursively(dir));
             registry.add("datatrail.data-dir", dir::toString);
             registry.add("datatrail.neo4j.bolt-port", () -> "0");
             if (seedLocation != null) {
@@ -28,6 +36,17 @@ public final class Testers {
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+        catch (IOException e) {
+            System.err.println("Could not delete the test database folder " + dir + ": " + e);
         }
     }
 
