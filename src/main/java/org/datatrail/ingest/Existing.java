@@ -17,9 +17,4 @@ import java.util.Set;
  */
 record Existing(Map<String, String> kinds, Map<String, Set<String>> derivedFrom, Map<String, String> derivationInto,
         Map<String, String> supersedes) {
-
-    /** Nothing recorded yet. */
-    static Existing none() {
-        return new Existing(Map.of(), Map.of(), Map.of(), Map.of());
-    }
 }
