@@ -378,7 +378,7 @@ public final class OfflineImport {
             FactValidator.forEachDerivation(record, (j, derivation) -> {
                 String derivationId = FactWriter.derivationId(id, derivation);
                 node(FactValidator.DERIVATION, derivationId, columns(FactValidator.DERIVATION, section, derivation));
-                relationship(FactValidator.DERIVATION, derivationId, "FROM", "Dataset", derivation.path("source").asString());
+                relationship("Dataset", derivation.path("source").asString(), "FEEDS", FactValidator.DERIVATION, derivationId);
                 relationship(FactValidator.DERIVATION, derivationId, "INTO", "Dataset", id);
                 evidence(FactValidator.DERIVATION, derivationId, derivation.path("evidence"));
             });

@@ -19,7 +19,7 @@ RETURN id, [label IN labels(n) WHERE label <> 'Fact'][0] AS kind
 // it; and those the input names by id, to refuse an id that belongs to another dataset's derivation.
 CALL () {
   UNWIND $sources AS id
-  MATCH ANY SHORTEST (:Dataset {id: id}) (()<-[:INTO]-(:Derivation)-[:FROM]->(:Dataset))* (d:Dataset)
+  MATCH ANY SHORTEST (:Dataset {id: id}) (()<-[:INTO]-(:Derivation)<-[:FEEDS]-(:Dataset))* (d:Dataset)
   MATCH (d)<-[:INTO]-(x:Derivation)
   RETURN x
   UNION
@@ -27,7 +27,7 @@ CALL () {
   MATCH (x:Derivation {id: id})
   RETURN x
 }
-MATCH (derived:Dataset)<-[:INTO]-(x)-[:FROM]->(source:Dataset)
+MATCH (derived:Dataset)<-[:INTO]-(x)<-[:FEEDS]-(source:Dataset)
 RETURN x.id AS id, derived.id AS derived, source.id AS source
 
 // query: supersessions

@@ -1,4 +1,4 @@
-// Derivations: (x:Derivation)-[:FROM]->(source dataset) and (x)-[:INTO]->(the dataset made from it). Run after every
+// Derivations: (source dataset)-[:FEEDS]->(x:Derivation)-[:INTO]->(the dataset made from it). Run after every
 // dataset of the input exists, so a source may come later in the input. A dataset's derivations are made to match
 // its record: one it no longer lists is deleted with the evidence that supported only it (evidence ids are derived
 // from the fact's id, so that evidence is the derivation's own), and the same derivation listed again is merged by id.
@@ -19,11 +19,11 @@ CALL (d, row) {
   SET x.kind = y.kind, x.date = date(y.date), x.hedges = y.hedges
   WITH d, s, x
   CALL (x, s) {
-    MATCH (x)-[r:FROM]->(o) WHERE o <> s DELETE r
+    MATCH (o)-[r:FEEDS]->(x) WHERE o <> s DELETE r
   }
   CALL (x, d) {
     MATCH (x)-[r:INTO]->(o) WHERE o <> d DELETE r
   }
-  MERGE (x)-[:FROM]->(s)
+  MERGE (s)-[:FEEDS]->(x)
   MERGE (x)-[:INTO]->(d)
 }

@@ -129,7 +129,7 @@ class BulkImportIntegrationTests {
         assertThatThrownBy(() -> bulk.load(dir, 3, null)).isInstanceOf(FactValidationException.class)
             .satisfies(e -> assertThat(((FactValidationException) e).problems()).extracting(Problem::toString).containsExactly(
                     "datasets.jsonl:4: derivedFrom[0].source (id 'x'): deriving 'x' from 'z' would make a cycle: x <- z <- y <- x"));
-        assertThat(db.rows("MATCH (d:Dataset)<-[:INTO]-(:Derivation)-[:FROM]->(s:Dataset) RETURN d.id + ' <- ' + s.id AS edge ORDER BY edge",
+        assertThat(db.rows("MATCH (d:Dataset)<-[:INTO]-(:Derivation)<-[:FEEDS]-(s:Dataset) RETURN d.id + ' <- ' + s.id AS edge ORDER BY edge",
                 Map.of())).extracting(r -> r.get("edge")).as("the batch of lines 1-3 was loaded, line 4 refused")
             .containsExactly("y <- x", "z <- y");
     }

@@ -171,7 +171,7 @@ class FindingsIntegrationTests {
             .path("recordEnforcementAction.id").entity(String.class).isEqualTo("gq-audit");
 
         assertThat(rows("""
-                MATCH (d:Dataset {id: 'gq-merged'})<-[:INTO]-(x:Derivation)-[:FROM]->(s:Dataset)
+                MATCH (d:Dataset {id: 'gq-merged'})<-[:INTO]-(x:Derivation)<-[:FEEDS]-(s:Dataset)
                 RETURN s.id AS source, x.id AS id, x.kind AS kind, x.date AS date, x.hedges AS hedges, d.collectedFrom AS collectedFrom,
                        d.collectedUntil AS collectedUntil, d.hedges IS NULL AS noHedges""")).containsExactly(Map.of("source", "club-members",
                 "id", FactWriter.derivationId("gq-merged", "club-members"), "kind", "MERGE", "date", LocalDate.of(2019, 5, 6), "hedges",

@@ -182,7 +182,7 @@ class LineageIngestIntegrationTests {
         assertThat(db.rows("""
                 MATCH (x:Derivation)
                 RETURN x.id AS id, COLLECT { UNWIND labels(x) AS l RETURN l ORDER BY l } AS labels, x.kind AS kind, x.date AS date, x.hedges AS hedges,
-                       [(x)-[:FROM]->(s) | s.id] AS from, [(x)-[:INTO]->(d) | d.id] AS into,
+                       [(s)-[:FEEDS]->(x) | s.id] AS from, [(x)-[:INTO]->(d) | d.id] AS into,
                        [(x)-[:SUPPORTED_BY]->(e:Evidence)-[:CITES]->(src:Source) | src.id + ': ' + e.quote] AS evidence,
                        COUNT { (x)--(n) WHERE NOT n:AuditEntry } AS relationships, valueType(x.recordedAt) AS recordedAt
                 ORDER BY id""", Map.of()))
@@ -291,7 +291,7 @@ class LineageIngestIntegrationTests {
         facts(dir, "{ \"datasets\": [" + clubMembers.formatted("merged") + ", "
                 + MERGED.replaceAll("(?s)\\{ \"source\": \"club-members\".*?\\] \\},", "") + "] }");
         loader.load(dir.toString());
-        assertThat(db.rows("MATCH (d:Dataset)<-[:INTO]-(:Derivation)-[:FROM]->(s:Dataset) RETURN d.id + ' <- ' + s.id AS edge ORDER BY edge",
+        assertThat(db.rows("MATCH (d:Dataset)<-[:INTO]-(:Derivation)<-[:FEEDS]-(s:Dataset) RETURN d.id + ' <- ' + s.id AS edge ORDER BY edge",
                 Map.of())).extracting(r -> r.get("edge")).containsExactly("club-members <- merged", "merged <- broker-list");
     }
 

@@ -91,7 +91,7 @@ class OfflineImportIntegrationTests {
         assertSameGraphBothWays(Path.of(LINEAGE), dataDir, 2);
 
         assertThat(lines(online.driver(), """
-                MATCH (x:Derivation)-[:INTO]->(d:Dataset), (x)-[:FROM]->(s:Dataset)
+                MATCH (x:Derivation)-[:INTO]->(d:Dataset), (s:Dataset)-[:FEEDS]->(x)
                 RETURN d.id + ' <- ' + s.id + ' ' + x.kind + ' ' + coalesce(toString(x.date), '-') + ' ' + coalesce(x.hedges[0], '-')
                   + ' ' + COUNT { (x)-[:SUPPORTED_BY]->(:Evidence) } AS line ORDER BY line"""))
             .as("the fixture's lineage, as both imports wrote it").containsExactly(
