@@ -231,7 +231,7 @@ public final class Benchmark {
         scenarios.add(trace("traceFlows maxHops 4 toType POLITICAL_PARTY", 4, "POLITICAL_PARTY", sample(suppliers, 50)));
         scenarios.add(new Scenario("upstream maxHops 4", to -> document("query($to: ID!) { upstream(to: $to, maxHops: 4, first: 50) "
                 + "{ hops consent { covered firstUncoveredHop } } }", "to", to),
-                to -> Traces.upstreamStatement(to, null, null, 4, new Pages.Page(0, 50)), sample(parties, 50)));
+                to -> Traces.upstreamStatement(to, filter(null), 4, new Pages.Page(0, 50)), sample(parties, 50)));
         scenarios.add(new Scenario("search", text -> document("query($text: String!) { search(text: $text, first: 20) { id name types } }", "text", text),
                 text -> new Traces.Statement(ORGANISATION_QUERIES.get("search"), Map.of("lucene", SearchText.luceneQuery(SearchText.fold(text)), "offset", 0, "first", 20)),
                 sample(names, 100).stream().map(n -> String.join(" ", Arrays.copyOf(n.toLowerCase(Locale.ROOT).split(" "), 2))).toList()));
@@ -310,7 +310,7 @@ public final class Benchmark {
         profiles.set("traceFlows maxHops 4 toType POLITICAL_PARTY from " + supplier,
                 profile(Traces.downstreamStatement(supplier, filter("POLITICAL_PARTY"), 4, new Pages.Page(0, 50))));
         if (!parties.isEmpty()) {
-            profiles.set("upstream maxHops 4 to " + parties.getFirst(), profile(Traces.upstreamStatement(parties.getFirst(), null, null, 4, new Pages.Page(0, 50))));
+            profiles.set("upstream maxHops 4 to " + parties.getFirst(), profile(Traces.upstreamStatement(parties.getFirst(), filter(null), 4, new Pages.Page(0, 50))));
         }
     }
 
@@ -334,7 +334,7 @@ public final class Benchmark {
     }
 
     private static Traces.Filter filter(String toType) {
-        return new Traces.Filter(null, toType, null, null, null, false, null);
+        return new Traces.Filter(null, toType, null, null, null, false, null, org.datatrail.transfer.FlowBasis.DATA);
     }
 
     private String document(String query, Object... variables) {

@@ -1,5 +1,6 @@
 package org.datatrail.campaign;
 
+import org.datatrail.evidence.Hedge;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,9 @@ public class Campaign {
 
     /** Who or where the campaign reached, in words. */
     private String reach;
+
+    /** Where the sources only hedge a field: "field: wording" (see {@link Hedge}). */
+    private List<String> hedges = new ArrayList<>();
 
     @Relationship(type = "RAN", direction = Relationship.Direction.INCOMING)
     private Organisation runBy;
@@ -90,5 +94,9 @@ public class Campaign {
 
     public List<Evidence> getEvidence() {
         return evidence;
+    }
+
+    public List<Hedge> getHedges() {
+        return Hedge.of(hedges);
     }
 }

@@ -1,5 +1,6 @@
 package org.datatrail.consent;
 
+import org.datatrail.evidence.Hedge;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +24,15 @@ public class Consent {
 
     /** Channels the subjects agreed to be contacted by, e.g. "post". */
     private List<String> channels = new ArrayList<>();
+
+    /** When this version took effect, as far as the sources say. */
+    private java.time.LocalDate validFrom;
+
+    /** When it was replaced or withdrawn, as far as the sources say. */
+    private java.time.LocalDate validUntil;
+
+    /** Where the sources only hedge a field: "field: wording" (see {@link Hedge}). */
+    private List<String> hedges = new ArrayList<>();
 
     @Relationship(type = "PERMITS")
     private List<Purpose> permittedPurposes = new ArrayList<>();
@@ -62,5 +72,17 @@ public class Consent {
 
     public List<Evidence> getEvidence() {
         return evidence;
+    }
+
+    public java.time.LocalDate getValidFrom() {
+        return validFrom;
+    }
+
+    public java.time.LocalDate getValidUntil() {
+        return validUntil;
+    }
+
+    public List<Hedge> getHedges() {
+        return Hedge.of(hedges);
     }
 }

@@ -44,6 +44,21 @@ class ConsentController {
         return reads.byIds(checks, ConsentCheck::uncoveredPurposeIds, Purpose.class, Purpose::getId);
     }
 
+    @BatchMapping
+    Map<Consent, Consent> supersedes(List<Consent> consents) {
+        return reads.batchOne(consents, Consent::getId, QUERIES.get("supersedes"), Consent.class, Consent::getId);
+    }
+
+    @BatchMapping
+    Map<Consent, List<Consent>> supersededBy(List<Consent> consents) {
+        return reads.batch(consents, Consent::getId, QUERIES.get("supersededBy"), Consent.class, Consent::getId);
+    }
+
+    @BatchMapping(typeName = "ConsentCheck", field = "consentsApplied")
+    Map<ConsentCheck, List<Consent>> consentsApplied(List<ConsentCheck> checks) {
+        return reads.byIds(checks, ConsentCheck::consentsAppliedIds, Consent.class, Consent::getId);
+    }
+
     @BatchMapping(typeName = "ConsentCheck", field = "evidence")
     Map<ConsentCheck, List<Evidence>> evidence(List<ConsentCheck> checks) {
         return reads.byIds(checks, ConsentCheck::evidenceIds, Evidence.class, Evidence::getId);

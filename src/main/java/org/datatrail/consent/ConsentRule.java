@@ -4,120 +4,175 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.datatrail.consent.ChainFacts.CampaignUse;
+import org.datatrail.consent.ChainFacts.ConsentFacts;
+import org.datatrail.consent.ChainFacts.DisputeRef;
+import org.datatrail.consent.ChainFacts.Hop;
+import org.datatrail.consent.ChainFacts.PurposeRef;
+import org.datatrail.consent.Coverage.Shortfall;
+
 /**
- * The consent rule, written once. A use of data along a chain is <em>covered</em> when the purpose it was
- * used for is permitted by a consent (or privacy notice) the data was collected under, directly or through
- * a chain of {@code INCLUDES} from a permitted purpose. Nothing else covers a purpose: not a "broader"
- * purpose without an explicit {@code INCLUDES} (so third-party marketing does not cover political
- * campaigning), not a consent of another dataset. The uses checked are every transfer's purposes, against
- * the consents of the dataset that transfer carried, and the purposes of campaigns run by the last
- * receiver with that dataset. Several consents of one dataset cover the union of what each permits.
+ * The consent rule, written once: traces, the {@code consent-gaps} report and the workbench all read its verdicts.
+ * A use of data along a chain is <em>covered</em> when the purpose it was used for is permitted by what the data's
+ * subjects were told when it was collected (see {@link Coverage} for which consents and versions count, and for
+ * data made from other data), directly or through a chain of {@code INCLUDES} from a permitted purpose. Nothing else
+ * covers a purpose: not a "broader" purpose without an explicit {@code INCLUDES} (so third-party marketing does not
+ * cover political campaigning), not a consent of other data, not a disputed account of what a notice permitted. The
+ * uses checked are every transfer's purposes, against the data that transfer carried, and the purposes of the
+ * campaigns the last receiver ran with the chain's data.
  */
 public final class ConsentRule {
 
+    private static final String[] ORDINALS = { "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth" };
+
     private ConsentRule() {
-    }
-
-    /** A purpose by id and name. */
-    public record PurposeRef(String id, String name) {
-    }
-
-    /** A consent of the carried dataset, with every purpose it covers (the INCLUDES closure) and its evidence. */
-    public record ConsentRef(String id, String title, List<PurposeRef> covers, List<String> evidenceIds) {
-    }
-
-    /** One transfer of the chain. */
-    public record Hop(String transferId, String fromName, String toName, String datasetName, List<PurposeRef> purposes,
-            List<ConsentRef> consents, List<String> evidenceIds) {
-    }
-
-    /** A campaign run by the chain's last receiver with the data of its last transfer. */
-    public record CampaignUse(String id, String name, List<PurposeRef> purposes, List<String> evidenceIds) {
     }
 
     /**
      * The verdict on a chain.
      *
-     * @param firstUncoveredHop index of the first transfer whose use was not covered (a campaign's use counts at the last hop)
+     * @param firstUncoveredHop index of the first transfer whose use was not covered (a campaign's use counts at the last hop;
+     *        null when covered, or for a campaign judged without a chain)
+     * @param disputeIds every dispute about a fact the verdict rests on
+     * @param consentsAppliedIds the consent versions the verdict applied
+     * @param notes what the verdict's reading rests on that is weak, in sentences (the chain's caveats include them)
      */
     public record ConsentCheck(boolean covered, List<String> uncoveredPurposeIds, Integer firstUncoveredHop, String explanation,
-            List<String> evidenceIds) {
+            List<String> evidenceIds, boolean childrenData, List<String> disputeIds, List<String> consentsAppliedIds, List<String> notes) {
     }
 
-    public static ConsentCheck check(List<Hop> hops, List<CampaignUse> finalUses) {
+    public static ConsentCheck check(ChainFacts facts) {
+        Coverage coverage = new Coverage(facts);
         Map<String, PurposeRef> uncovered = new LinkedHashMap<>();
-        Set<String> evidence = new LinkedHashSet<>();
+        Set<String> applied = new LinkedHashSet<>();
+        Set<String> notes = new LinkedHashSet<>();
+        Set<String> useEvidence = new LinkedHashSet<>();
         Integer firstHop = null;
         String firstReason = null;
-        for (int i = 0; i < hops.size(); i++) {
-            Hop hop = hops.get(i);
-            List<PurposeRef> missing = missing(hop.purposes(), hop.consents());
-            hop.consents().forEach(c -> evidence.addAll(c.evidenceIds()));
-            if (!missing.isEmpty()) {
-                missing.forEach(p -> uncovered.putIfAbsent(p.id(), p));
-                evidence.addAll(hop.evidenceIds());
-                if (firstHop == null) {
+        for (int i = 0; i < facts.hops().size(); i++) {
+            Hop hop = facts.hops().get(i);
+            Use use = check(coverage, hop.datasetId(), hop.purposes(), i, applied, notes);
+            if (!use.missing().isEmpty()) {
+                use.missing().forEach(p -> uncovered.putIfAbsent(p.id(), p));
+                useEvidence.addAll(hop.evidenceIds());
+                useEvidence.addAll(use.evidence());
+                if (firstReason == null) {
                     firstHop = i;
-                    firstReason = "At hop " + (i + 1) + ", " + hop.fromName() + " passed " + hop.datasetName() + " to " + hop.toName()
-                            + " for " + names(missing) + ", which " + told(hop) + ".";
+                    firstReason = "At the " + ordinal(i) + " hop, " + hop.fromName() + " passed " + name(facts, hop.datasetId()) + " to "
+                            + hop.toName() + " for " + names(use.missing()) + disputed(hop.disputes(), "purposes", "its purposes are disputed")
+                            + ", which " + use.reason() + ".";
                 }
             }
         }
-        if (!hops.isEmpty()) {
-            Hop last = hops.getLast();
-            for (CampaignUse campaign : finalUses) {
-                List<PurposeRef> missing = missing(campaign.purposes(), last.consents());
-                if (!missing.isEmpty()) {
-                    missing.forEach(p -> uncovered.putIfAbsent(p.id(), p));
-                    evidence.addAll(campaign.evidenceIds());
-                    if (firstHop == null) {
-                        firstHop = hops.size() - 1;
-                        firstReason = last.toName() + " used " + last.datasetName() + " in the campaign \"" + campaign.name() + "\" for "
-                                + names(missing) + ", which " + told(last) + ".";
+        {
+            // a campaign's use counts at the last hop (for a campaign judged on its own, there is none: -1)
+            int last = facts.hops().size() - 1;
+            for (CampaignUse campaign : facts.campaigns()) {
+                Use use = check(coverage, campaign.datasetId(), campaign.purposes(), last, applied, notes);
+                if (!use.missing().isEmpty()) {
+                    use.missing().forEach(p -> uncovered.putIfAbsent(p.id(), p));
+                    useEvidence.addAll(campaign.evidenceIds());
+                    useEvidence.addAll(use.evidence());
+                    if (firstReason == null) {
+                        firstHop = last < 0 ? null : last;
+                        firstReason = campaign.runByName() + " used " + name(facts, campaign.datasetId()) + " in the campaign \""
+                                + campaign.name() + "\" for " + names(use.missing())
+                                + disputed(campaign.disputes(), "purposes", "its purposes are disputed") + ", which " + use.reason() + ".";
                     }
                 }
             }
         }
-        if (firstHop == null) {
-            Set<PurposeRef> uses = new LinkedHashSet<>();
-            hops.forEach(h -> uses.addAll(h.purposes()));
-            finalUses.forEach(c -> uses.addAll(c.purposes()));
-            String consents = hops.stream().flatMap(h -> h.consents().stream()).map(c -> "\"" + c.title() + "\"").distinct()
-                .collect(Collectors.joining(", "));
-            return new ConsentCheck(true, List.of(), null, "Covered: every use along this chain (" + names(List.copyOf(uses))
-                    + ") was within what the data subjects were told (" + consents + ").", List.copyOf(evidence));
+        List<String> appliedIds = List.copyOf(applied);
+        // what the subjects were told first, then what the uncovered uses were
+        Set<String> evidence = new LinkedHashSet<>();
+        appliedIds.forEach(id -> evidence.addAll(facts.consents().get(id).evidenceIds()));
+        evidence.addAll(useEvidence);
+        boolean children = facts.hops().stream().anyMatch(h -> facts.datasets().get(h.datasetId()).children());
+        List<String> disputes = facts.disputes(applied).stream().map(DisputeRef::id).toList();
+        String explanation;
+        boolean covered = firstReason == null;
+        if (covered) {
+            explanation = "Covered: every use along this chain (" + names(uses(facts)) + ") was within what the data subjects were told ("
+                    + Coverage.titles(appliedIds.stream().map(facts.consents()::get).toList()).replace(" and ", ", ") + ")."
+                    + disputedPurposes(facts);
         }
-        return new ConsentCheck(false, List.copyOf(uncovered.keySet()), firstHop,
-                "Not covered. " + firstReason + (uncovered.size() > 1 ? " Uncovered along the chain: " + names(List.copyOf(uncovered.values())) + "." : ""),
-                List.copyOf(evidence));
+        else {
+            explanation = "Not covered. " + firstReason
+                    + (uncovered.size() > 1 ? " Uncovered along the chain: " + names(List.copyOf(uncovered.values())) + "." : "");
+        }
+        return new ConsentCheck(covered, List.copyOf(uncovered.keySet()), firstHop, explanation, List.copyOf(evidence), children,
+                disputes, appliedIds, List.copyOf(notes));
     }
 
-    private static List<PurposeRef> missing(List<PurposeRef> uses, List<ConsentRef> consents) {
-        Set<String> covered = consents.stream().flatMap(c -> c.covers().stream()).map(PurposeRef::id).collect(Collectors.toSet());
-        List<PurposeRef> result = new ArrayList<>();
-        for (PurposeRef use : uses) {
-            if (!covered.contains(use.id())) {
-                result.add(use);
+    /** The uncovered purposes of one use, why, and the evidence of the derivations the reason goes through. */
+    private record Use(List<PurposeRef> missing, String reason, List<String> evidence) {
+    }
+
+    private static Use check(Coverage coverage, String datasetId, List<PurposeRef> purposes, int hop, Set<String> applied, Set<String> notes) {
+        List<PurposeRef> missing = new ArrayList<>();
+        Set<String> reasons = new LinkedHashSet<>();
+        List<String> evidence = new ArrayList<>();
+        for (PurposeRef purpose : purposes) {
+            Coverage.Result result = coverage.of(datasetId, purpose.id(), hop);
+            applied.addAll(result.applied());
+            notes.addAll(result.notes());
+            if (!result.covered()) {
+                missing.add(purpose);
+                for (Shortfall s : result.shortfalls()) {
+                    reasons.add(Reasons.of(s, datasetId));
+                    coverage.facts().derivationsBetween(s.dataset().id(), datasetId).forEach(x -> evidence.addAll(x.evidenceIds()));
+                }
             }
         }
-        return result;
+        return new Use(missing, String.join("; and ", reasons), evidence);
     }
 
-    private static String told(Hop hop) {
-        if (hop.consents().isEmpty()) {
-            return "no consent or privacy notice recorded for that data covers";
+    private static List<PurposeRef> uses(ChainFacts facts) {
+        Set<PurposeRef> uses = new LinkedHashSet<>();
+        facts.hops().forEach(h -> uses.addAll(h.purposes()));
+        facts.campaigns().forEach(c -> uses.addAll(c.purposes()));
+        return List.copyOf(uses);
+    }
+
+    /** A covered verdict states the uses as recorded; where a transfer's purposes are disputed, it says so. */
+    private static String disputedPurposes(ChainFacts facts) {
+        StringBuilder text = new StringBuilder();
+        for (Hop h : facts.hops()) {
+            String note = disputed(h.disputes(), "purposes", "");
+            if (!note.isEmpty()) {
+                text.append(" The purposes of the transfer from ").append(h.fromName()).append(" to ").append(h.toName()).append(" are disputed")
+                    .append(note).append('.');
+            }
         }
-        String titles = hop.consents().stream().map(c -> "\"" + c.title() + "\"").collect(Collectors.joining(" and "));
-        List<PurposeRef> covers = hop.consents().stream().flatMap(c -> c.covers().stream()).distinct().toList();
-        return titles + (hop.consents().size() > 1 ? " do" : " does") + " not cover"
-                + (covers.isEmpty() ? " (it covers no purpose at all)" : " (covered: " + names(covers) + ")");
+        return text.toString();
     }
 
-    private static String names(List<PurposeRef> purposes) {
-        return purposes.stream().map(p -> p.name().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(", "));
+    /** " (<what>: <subject>)" when a dispute is about {@code field}, else "". */
+    private static String disputed(List<DisputeRef> disputes, String field, String what) {
+        return disputes.stream().filter(d -> d.field().equals(field)).findFirst()
+            .map(d -> " (" + (what.isEmpty() ? "" : what + ": ") + d.subject() + ")").orElse("");
+    }
+
+    /** "first", "second"...: hops in prose, where GraphQL counts from 0. */
+    public static String ordinal(int index) {
+        return index < ORDINALS.length ? ORDINALS[index] : (index + 1) + "th";
+    }
+
+    private static String name(ChainFacts facts, String datasetId) {
+        return facts.datasets().get(datasetId).name();
+    }
+
+    static String names(List<PurposeRef> purposes) {
+        return purposes.stream().map(p -> p.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+    }
+
+    static String coversList(List<ConsentFacts> versions) {
+        List<PurposeRef> covers = versions.stream().flatMap(v -> v.covers().stream()).distinct().toList();
+        return covers.isEmpty() ? "no purpose at all" : names(covers);
     }
 }

@@ -1,5 +1,6 @@
 package org.datatrail.dataset;
 
+import org.datatrail.evidence.Hedge;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +25,14 @@ public class Dataset {
 
     /** How it was collected, e.g. "online registration on its website". */
     private List<String> collectionChannels = new ArrayList<>();
+
+    /** When the data was collected, as far as the sources say. */
+    private java.time.LocalDate collectedFrom;
+
+    private java.time.LocalDate collectedUntil;
+
+    /** Where the sources only hedge a field: "field: wording" (see {@link Hedge}). */
+    private List<String> hedges = new ArrayList<>();
 
     @Relationship(type = "HOLDS", direction = Relationship.Direction.INCOMING)
     private Organisation heldBy;
@@ -70,5 +79,17 @@ public class Dataset {
 
     public List<Evidence> getEvidence() {
         return evidence;
+    }
+
+    public java.time.LocalDate getCollectedFrom() {
+        return collectedFrom;
+    }
+
+    public java.time.LocalDate getCollectedUntil() {
+        return collectedUntil;
+    }
+
+    public List<Hedge> getHedges() {
+        return Hedge.of(hedges);
     }
 }

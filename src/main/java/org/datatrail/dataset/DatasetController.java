@@ -12,7 +12,7 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** Query.dataset and the relationship fields of Dataset. */
+/** Query.dataset and the relationship fields of Dataset and Derivation. */
 @Controller
 class DatasetController {
 
@@ -42,5 +42,25 @@ class DatasetController {
     @BatchMapping
     Map<Dataset, List<Consent>> consents(List<Dataset> datasets) {
         return reads.batch(datasets, Dataset::getId, QUERIES.get("consents"), Consent.class, Consent::getId);
+    }
+
+    @BatchMapping
+    Map<Dataset, List<Derivation>> derivedFrom(List<Dataset> datasets) {
+        return reads.batch(datasets, Dataset::getId, QUERIES.get("derivedFrom"), Derivation.class, Derivation::getId);
+    }
+
+    @BatchMapping
+    Map<Dataset, List<Derivation>> derivatives(List<Dataset> datasets) {
+        return reads.batch(datasets, Dataset::getId, QUERIES.get("derivatives"), Derivation.class, Derivation::getId);
+    }
+
+    @BatchMapping(typeName = "Derivation", field = "dataset")
+    Map<Derivation, Dataset> derivationDataset(List<Derivation> derivations) {
+        return reads.batchOne(derivations, Derivation::getId, QUERIES.get("derivationDataset"), Dataset.class, Dataset::getId);
+    }
+
+    @BatchMapping(typeName = "Derivation", field = "source")
+    Map<Derivation, Dataset> derivationSource(List<Derivation> derivations) {
+        return reads.batchOne(derivations, Derivation::getId, QUERIES.get("derivationSource"), Dataset.class, Dataset::getId);
     }
 }

@@ -1,5 +1,6 @@
 package org.datatrail.enforcement;
 
+import org.datatrail.evidence.Hedge;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,12 @@ public class EnforcementAction {
 
     /** The regulator's finding, in its words where the sources quote them. */
     private String legalFinding;
+
+    /** ANNOUNCED, ONGOING, TAKEN or WITHDRAWN; null where no source says. */
+    private String status;
+
+    /** Where the sources only hedge a field: "field: wording" (see {@link Hedge}). */
+    private List<String> hedges = new ArrayList<>();
 
     @Relationship(type = "TOOK", direction = Relationship.Direction.INCOMING)
     private Organisation regulator;
@@ -76,5 +83,13 @@ public class EnforcementAction {
 
     public List<Evidence> getEvidence() {
         return evidence;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public List<Hedge> getHedges() {
+        return Hedge.of(hedges);
     }
 }

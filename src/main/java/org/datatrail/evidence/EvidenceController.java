@@ -5,7 +5,9 @@ import java.util.Map;
 
 import org.datatrail.campaign.Campaign;
 import org.datatrail.consent.Consent;
+import org.datatrail.consent.ConsentRule.ConsentCheck;
 import org.datatrail.dataset.Dataset;
+import org.datatrail.dataset.Derivation;
 import org.datatrail.enforcement.EnforcementAction;
 import org.datatrail.organisation.Organisation;
 import org.datatrail.system.CypherResource;
@@ -120,6 +122,21 @@ class EvidenceController {
     @BatchMapping(typeName = "EnforcementAction", field = "disputes")
     Map<EnforcementAction, List<Dispute>> enforcementDisputes(List<EnforcementAction> facts) {
         return reads.batch(facts, EnforcementAction::getId, DISPUTES_ABOUT, Dispute.class, Dispute::getId);
+    }
+
+    @BatchMapping(typeName = "Derivation", field = "evidence")
+    Map<Derivation, List<Evidence>> derivationEvidence(List<Derivation> facts) {
+        return reads.batch(facts, Derivation::getId, EVIDENCE, Evidence.class, Evidence::getId);
+    }
+
+    @BatchMapping(typeName = "Derivation", field = "disputes")
+    Map<Derivation, List<Dispute>> derivationDisputes(List<Derivation> facts) {
+        return reads.batch(facts, Derivation::getId, DISPUTES_ABOUT, Dispute.class, Dispute::getId);
+    }
+
+    @BatchMapping(typeName = "ConsentCheck", field = "disputes")
+    Map<ConsentCheck, List<Dispute>> verdictDisputes(List<ConsentCheck> checks) {
+        return reads.byIds(checks, ConsentCheck::disputeIds, Dispute.class, Dispute::getId);
     }
 
     @BatchMapping(typeName = "TimelineEntry", field = "disputes")

@@ -1,5 +1,6 @@
 package org.datatrail.organisation;
 
+import org.datatrail.evidence.Hedge;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +24,9 @@ public class Organisation {
     private List<OrganisationType> types = new ArrayList<>();
 
     private String description;
+
+    /** Where the sources only hedge a field: "field: wording" (see {@link Hedge}). */
+    private List<String> hedges = new ArrayList<>();
 
     @Relationship(type = "PART_OF")
     private Organisation partOf;
@@ -74,5 +78,9 @@ public class Organisation {
 
     public List<Evidence> getEvidence() {
         return evidence;
+    }
+
+    public List<Hedge> getHedges() {
+        return Hedge.of(hedges);
     }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.datatrail.dataset.Dataset;
 import org.datatrail.organisation.Organisation;
 import org.datatrail.organisation.OrganisationType;
 import org.datatrail.system.BadArgumentException;
@@ -14,7 +15,7 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** Query.traceFlows, Query.upstream, Query.shortestFlow and the fields of FlowPath. */
+/** Query.traceFlows, Query.upstream, Query.traceDataset, Query.shortestFlow and the fields of FlowPath. */
 @Controller
 class TraceController {
 
@@ -29,22 +30,26 @@ class TraceController {
     @QueryMapping
     List<FlowPath> traceFlows(@Argument String from, @Argument String to, @Argument OrganisationType toType, @Argument Integer maxHops,
             @Argument LocalDate since, @Argument LocalDate until, @Argument Integer first, @Argument String after,
-            @Argument String dataCategory, @Argument Boolean childrenOnly, @Argument String purpose) {
+            @Argument String dataCategory, @Argument Boolean childrenOnly, @Argument String purpose, @Argument FlowBasis follow) {
         int hops = hops(maxHops, 4);
         Pages.Page page = Pages.page(first, after);
-        if (since != null && until != null && until.isBefore(since)) {
-            throw new BadArgumentException("until", "(" + until + ") is before since (" + since + ")");
-        }
-        return traces.downstream(from, new Traces.Filter(to, toType == null ? null : toType.name(), since, until, dataCategory,
-                Boolean.TRUE.equals(childrenOnly), purpose), hops, page);
+        return traces.downstream(from, filter(to, toType, since, until, dataCategory, childrenOnly, purpose, follow), hops, page);
     }
 
     @QueryMapping
     List<FlowPath> upstream(@Argument String to, @Argument Integer maxHops, @Argument Integer first, @Argument String after,
-            @Argument LocalDate since, @Argument LocalDate until) {
+            @Argument LocalDate since, @Argument LocalDate until, @Argument String dataCategory, @Argument Boolean childrenOnly,
+            @Argument String purpose, @Argument FlowBasis follow) {
         int hops = hops(maxHops, 4);
         Pages.Page page = Pages.page(first, after);
-        return traces.upstream(to, since, until, hops, page);
+        return traces.upstream(to, filter(null, null, since, until, dataCategory, childrenOnly, purpose, follow), hops, page);
+    }
+
+    @QueryMapping
+    List<FlowPath> traceDataset(@Argument String id, @Argument Integer maxHops, @Argument Integer first, @Argument String after) {
+        int hops = hops(maxHops, 4);
+        Pages.Page page = Pages.page(first, after);
+        return traces.dataset(id, hops, page);
     }
 
     @QueryMapping
@@ -61,6 +66,20 @@ class TraceController {
     @BatchMapping
     Map<FlowPath, List<Transfer>> transfers(List<FlowPath> paths) {
         return reads.byIds(paths, FlowPath::transferIds, Transfer.class, Transfer::getId);
+    }
+
+    @BatchMapping
+    Map<FlowPath, List<Dataset>> datasets(List<FlowPath> paths) {
+        return reads.byIds(paths, FlowPath::datasetIds, Dataset.class, Dataset::getId);
+    }
+
+    private static Traces.Filter filter(String to, OrganisationType toType, LocalDate since, LocalDate until, String dataCategory,
+            Boolean childrenOnly, String purpose, FlowBasis follow) {
+        if (since != null && until != null && until.isBefore(since)) {
+            throw new BadArgumentException("until", "(" + until + ") is before since (" + since + ")");
+        }
+        return new Traces.Filter(to, toType == null ? null : toType.name(), since, until, dataCategory, Boolean.TRUE.equals(childrenOnly), purpose,
+                follow == null ? FlowBasis.DATA : follow);
     }
 
     private static int hops(Integer maxHops, int fallback) {

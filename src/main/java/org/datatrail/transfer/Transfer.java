@@ -1,5 +1,6 @@
 package org.datatrail.transfer;
 
+import org.datatrail.evidence.Hedge;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,15 @@ public class Transfer {
     private String id;
 
     private LocalDate date;
+
+    /** Where the sources only bound the date: the earliest it can have happened. */
+    private LocalDate earliest;
+
+    /** Where the sources only bound the date: the latest it can have happened. */
+    private LocalDate latest;
+
+    /** Where the sources only hedge a field: "field: wording" (see {@link Hedge}). */
+    private List<String> hedges = new ArrayList<>();
 
     /** The best-supported record count; competing figures are disputes. */
     private Long recordCount;
@@ -122,5 +132,17 @@ public class Transfer {
             // reported below
         }
         throw new org.datatrail.system.BadArgumentException("after", "is not a transfer cursor this API gave out ('" + cursor + "')");
+    }
+
+    public LocalDate getEarliest() {
+        return earliest;
+    }
+
+    public LocalDate getLatest() {
+        return latest;
+    }
+
+    public List<Hedge> getHedges() {
+        return Hedge.of(hedges);
     }
 }

@@ -16,3 +16,14 @@ RETURN id AS source, collect(p.id) AS targets
 MATCH (p:Purpose)
 RETURN p.id AS id
 ORDER BY p.name
+
+// query: supersedes
+UNWIND $ids AS id
+MATCH (:Consent {id: id})-[:SUPERSEDES]->(c:Consent)
+RETURN id AS source, collect(c.id) AS targets
+
+// query: supersededBy
+UNWIND $ids AS id
+MATCH (:Consent {id: id})<-[:SUPERSEDES]-(c:Consent)
+WITH id, c ORDER BY c.validFrom, c.id
+RETURN id AS source, collect(c.id) AS targets

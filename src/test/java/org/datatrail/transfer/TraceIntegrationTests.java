@@ -102,7 +102,7 @@ class TraceIntegrationTests {
         // breach at hop 3
         assertThat(consent(chains.get(3))).containsEntry("covered", false).containsEntry("firstUncoveredHop", 2);
         assertThat((String) consent(chains.get(3)).get("explanation"))
-            .isEqualTo("Not covered. At hop 3, Gamma Data passed Alpha members to Delta Party for political campaigning, which "
+            .isEqualTo("Not covered. At the third hop, Gamma Data passed Alpha members to Delta Party for political campaigning, which "
                     + "\"Alpha notice\" and \"Alpha profiling consent\" do not cover (covered: marketing, postal marketing, profiling).");
     }
 

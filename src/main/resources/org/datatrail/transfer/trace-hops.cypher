@@ -1,0 +1,76 @@
+// The steps of a trace's expansion, one transfer at a time, filled in by TraceStatements with the application's own
+// variable names (never user text). Every step keeps the transfers that pass the hop filter, and, for a trace that
+// follows the data, only those that carry on the data the chain delivered (lineage.cypher): the lineage rule prunes
+// the expansion, it is not a filter applied to organisation chains afterwards.
+
+// query: filter
+// The hop filter, on a transfer /*t*/: $since, $until, children's data, data category. The ends of SENT and TO are
+// not labelled: SENT always leads to a Transfer and TO to an Organisation (the write path makes no other).
+($since IS NULL OR /*t*/.date >= $since) AND ($until IS NULL OR /*t*/.date <= $until)
+AND (NOT $childrenOnly OR EXISTS { (/*t*/)-[:CARRIES]->(:Dataset)-[:HAS_CATEGORY]->(:DataCategory {concernsChildren: true}) })
+AND ($category IS NULL OR EXISTS {
+      (/*t*/)-[:CARRIES]->(:Dataset)-[:HAS_CATEGORY]->(hc:DataCategory) WHERE hc.id = $category OR toLower(hc.name) = toLower($category) })
+
+// query: next-any
+// One step forwards from /*from*/ for a trace of organisation chains (follow: CONNECTION): its transfers in id order,
+// each with its receiver /*r*/; the projection labels the chains afterwards.
+CALL (/*from*/) {
+  MATCH (/*from*/)-[:SENT]->(t)
+  WHERE /*filter*/
+  WITH t ORDER BY t.id
+  MATCH (t)-[:TO]->(r)
+  RETURN t AS /*t*/, r AS /*r*/
+}
+
+// query: next
+// One step forwards from /*from*/, which received /*data*/ no earlier than /*lo*/: its transfers in id order (so the
+// chains of one length come out in the order of their transfer ids, and LIMIT stops the walk at the page's last
+// chain), each with its receiver /*r*/, its dataset /*d*/ and the new bound /*lo2*/. /*carry*/ is `derived` of
+// /*from*/ and /*data*/, computed once before the step.
+CALL (/*from*/, /*carry*/, /*lo*/) {
+  MATCH (/*from*/)-[:SENT]->(t)
+  WHERE /*filter*/
+  WITH t ORDER BY t.id
+  MATCH (t)-[:TO]->(r), (t)-[:CARRIES]->(x)
+  WITH t, r, x, /*bounds*/ AS bounds
+  WHERE size(bounds) > 0
+  RETURN t AS /*t*/, r AS /*r*/, x AS /*d*/, /*later*/ AS /*lo2*/
+}
+
+// query: previous
+// One step backwards to /*to*/, which sent on /*data*/ no later than /*hi*/: the transfers it received, each with
+// its sender /*s*/, its dataset /*d*/ and the new bound /*hi2*/. /*carry*/ is `sources` of /*to*/ and /*data*/.
+CALL (/*to*/, /*carry*/, /*hi*/) {
+  MATCH (s)-[:SENT]->(t)-[:TO]->(/*to*/)
+  WHERE /*filter*/
+  MATCH (t)-[:CARRIES]->(x)
+  WITH s, t, x, /*bounds*/ AS bounds
+  WHERE size(bounds) > 0
+  RETURN t AS /*t*/, s AS /*s*/, x AS /*d*/, /*earlier*/ AS /*hi2*/
+}
+
+// query: previous-any
+// One step backwards to /*to*/ for a trace of organisation chains (follow: CONNECTION): the transfers it received, each
+// with its sender /*s*/.
+CALL (/*to*/) {
+  MATCH (s)-[:SENT]->(t)-[:TO]->(/*to*/)
+  WHERE /*filter*/
+  RETURN t AS /*t*/, s AS /*s*/
+}
+
+// query: end
+// Where a chain must end ($to, $toType), on `orgs`.
+WHERE ($to IS NULL OR last(orgs).id = $to) AND ($toType IS NULL OR $toType IN last(orgs).types)
+
+// query: purpose
+// The purpose filter, on `transfers`, the last receiver /*org*/ and the data the chain delivered /*data*/: a chain is kept
+// when one of its transfers was for $purpose, or the last receiver ran a campaign for it with that data (or data it
+// made from it). Dates are not weighed here: the verdict lists a campaign only where no date contradicts its use.
+WHERE $purpose IS NULL
+   OR any(px IN transfers WHERE EXISTS { (px)-[:FOR]->(:Purpose {id: $purpose}) })
+   OR EXISTS {
+        MATCH (/*org*/)-[:RAN]->(pc:Campaign)-[:FOR]->(:Purpose {id: $purpose})
+        MATCH (pc)-[:USED]->(pu:Dataset)
+        WHERE pu = /*data*/ OR EXISTS {
+          MATCH pp = (/*data*/)-[:FEEDS|INTO*2..16]->(pu)
+          WHERE all(pn IN nodes(pp)[1..] WHERE pn:Derivation OR (/*org*/)-[:HOLDS]->(pn)) } }
