@@ -21,6 +21,7 @@ class SeedCaseIntegrationTests {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         Testers.embeddedDatabase(registry, null);
+        Testers.tokens(registry);
     }
 
     @LocalServerPort
@@ -42,22 +43,82 @@ class SeedCaseIntegrationTests {
     }
 
     @Test
-    void theChainToLabourIsNotCoveredForPoliticalCampaigning() {
-        var response = graphQl.documentName("trace").variable("from", "lifecycle-marketing").variable("to", "labour-party").execute();
+    void theChainToLabourFollowsTheDataAndIsNotCoveredForPoliticalCampaigning() {
+        var response = graphQl.documentName("lineage").operationName("downstream").variable("from", "lifecycle-marketing").execute();
 
-        response.path("traceFlows[0].organisations[*].name").entityList(String.class)
-            .containsExactly("Lifecycle Marketing (Mother and Baby) Ltd", "Experian Marketing Services", "Labour Party");
-        response.path("traceFlows[0].transfers[0].date").entity(String.class).isEqualTo("2017-05-05");
-        response.path("traceFlows[0].consent.covered").entity(Boolean.class).isEqualTo(false);
-        response.path("traceFlows[0].consent.firstUncoveredHop").entity(Integer.class).isEqualTo(0);
-        response.path("traceFlows[0].consent.uncoveredPurposes[*].id").entityList(String.class)
+        response.path("traceFlows[*].transfers[*].id").entityList(String.class)
+            .containsExactly("transfer-lcmb-to-experian", "transfer-lcmb-to-experian", "transfer-experian-to-labour");
+        // the registrations, then the database Experian loaded them into for Labour (the sources' derivation)
+        response.path("traceFlows[1].datasets[*].id").entityList(String.class)
+            .containsExactly("emmas-diary-registrations", "experian-labour-database");
+        response.path("traceFlows[1].basis").entity(String.class).isEqualTo("DATA");
+        response.path("traceFlows[1].consent.covered").entity(Boolean.class).isEqualTo(false);
+        response.path("traceFlows[1].consent.firstUncoveredHop").entity(Integer.class).isEqualTo(0);
+        response.path("traceFlows[1].consent.childrenData").entity(Boolean.class).isEqualTo(true);
+        response.path("traceFlows[1].consent.uncoveredPurposes[*].id").entityList(String.class)
             .containsExactly("political-campaigning", "profiling");
-        response.path("traceFlows[0].consent.explanation").entity(String.class).satisfies(text -> assertThat(text)
-            .startsWith("Not covered. At hop 1, Lifecycle Marketing (Mother and Baby) Ltd passed Emma's Diary registrations")
-            .contains("to Experian Marketing Services for political campaigning")
-            .contains("(covered: postal marketing, third-party marketing)"));
-        response.path("traceFlows[0].consent.evidence[*].quote").entityList(String.class)
-            .contains("the privacy policy contained no mention of selling data for political purposes");
+        response.path("traceFlows[1].consent.consentsApplied[*].id").entityList(String.class).containsExactly("emmas-diary-privacy-policy");
+        response.path("traceFlows[1].consent.disputes[*].id").entityList(String.class)
+            .contains("dispute-lcmb-experian-record-count", "dispute-privacy-policy-scope", "dispute-how-labour-got-the-data");
+        // Lifecycle's account of what the policy covered is presented as a disputed account, and is not what "not covered" rests on
+        response.path("traceFlows[1].consent.explanation").entity(String.class).isEqualTo("Not covered. At the first hop, Lifecycle Marketing "
+                + "(Mother and Baby) Ltd passed Emma's Diary registrations (mothers and young children) to Experian Marketing Services for "
+                + "political campaigning, which \"Emma's Diary privacy policy (as it stood in 2017)\" is not shown to cover: what it permitted "
+                + "is disputed (What the Emma's Diary privacy policy told the mothers), and by one account it covered only postal marketing, "
+                + "third-party marketing. Uncovered along the chain: political campaigning, profiling.");
+        response.path("traceFlows[1].consent.evidence[*].quote").entityList(String.class)
+            .contains("the privacy policy contained no mention of selling data for political purposes")
+            .doesNotContain("It transpired, however, that this was not the case.");
+        response.path("traceFlows[1].caveats").entityList(String.class).contains(
+                "The transfer from Experian Marketing Services to Labour Party is dated only within bounds: no later than 2017-06-30.",
+                "The sources do not say when Database Experian hosted for the Labour Party (2017) was made from Emma's Diary registrations "
+                        + "(mothers and young children).",
+                "The sources hedge the onBehalfOf of the transfer from Lifecycle Marketing (Mother and Baby) Ltd to Experian Marketing Services: "
+                        + "\"apparently acting as an agent or processor\".");
+    }
+
+    /**
+     * The splice from issue 16, through the API as an investigator would make it: Experian Marketing Services also holds
+     * data for an unrelated business, and sent it in 2012 to an organisation new to the case. That hop moved other data,
+     * five years before the mothers' data arrived: it is no part of where the mothers' data went.
+     */
+    @Test
+    void anUnrelatedTransferByTheBrokerIsAConnectionNotAFlow() {
+        HttpGraphQlTester investigator = Testers.graphQl(port, Testers.INVESTIGATOR_TOKEN);
+        investigator.documentName("recordSource").variable("input", Map.of("id", "splice-notes", "title", "Investigator's notes")).execute()
+            .path("recordSource.id").entity(String.class).isEqualTo("splice-notes");
+        investigator.documentName("recordOrganisation").variable("input", Map.of("id", "motor-leads-ltd", "name", "Motor Leads Ltd",
+                "types", List.of("DATA_BROKER"), "evidence", List.of(Map.of("source", "splice-notes", "quote", "Motor Leads Ltd bought lists"))))
+            .execute().path("recordOrganisation.id").entity(String.class).isEqualTo("motor-leads-ltd");
+        investigator.documentName("recordDataset").variable("input", Map.of("id", "ems-motor-prospects", "name", "Motor insurance prospects",
+                "heldBy", "experian-marketing-services", "dataCategories", List.of("parent-name", "household-address"),
+                "subjectGroups", List.of("car owners"), "evidence", List.of(Map.of("source", "splice-notes", "quote", "Experian's motor lists"))))
+            .execute().path("recordDataset.id").entity(String.class).isEqualTo("ems-motor-prospects");
+        investigator.documentName("recordTransfer").variable("input", Map.of("id", "ems-to-motor-leads-2012", "from", "experian-marketing-services",
+                "to", "motor-leads-ltd", "dataset", "ems-motor-prospects", "date", "2012-03-01", "purposes", List.of("third-party-marketing"),
+                "evidence", List.of(Map.of("source", "splice-notes", "quote", "in 2012 Experian sold motor lists to Motor Leads"))))
+            .execute().path("recordTransfer.id").entity(String.class).isEqualTo("ems-to-motor-leads-2012");
+
+        graphQl.documentName("lineage").operationName("downstream").variable("from", "lifecycle-marketing").variable("maxHops", 3).execute()
+            .path("traceFlows[*].transfers[*].id").entityList(String.class).doesNotContain("ems-to-motor-leads-2012");
+        var all = graphQl.documentName("lineage").operationName("downstream").variable("from", "lifecycle-marketing").variable("maxHops", 3)
+            .variable("follow", "CONNECTION").execute();
+        all.path("traceFlows[?(@.transfers[1].id == 'ems-to-motor-leads-2012')].basis").entityList(String.class).containsExactly("CONNECTION");
+        all.path("traceFlows[?(@.transfers[1].id == 'ems-to-motor-leads-2012')].lineageBreaksAtHop").entityList(Integer.class).containsExactly(1);
+        all.path("traceFlows[?(@.transfers[1].id == 'ems-to-motor-leads-2012')].caveats[0]").entityList(String.class).containsExactly(
+                "The sources do not show that the second transfer (Experian Marketing Services to Motor Leads Ltd, Motor insurance prospects) "
+                        + "carried on the data of the one before (Emma's Diary registrations (mothers and young children)), or a date says it came "
+                        + "first: from there on this is a connection between organisations, not a flow of data.");
+        all.path("traceFlows[?(@.transfers[1].id == 'transfer-experian-to-labour')].basis").entityList(String.class).containsExactly("DATA");
+    }
+
+    @Test
+    void theRegulatorsAnnouncedAuditIsNotAnActionTaken() {
+        graphQl.document("{ organisation(id: \"labour-party\") { enforcementActions { id kind status } } }").execute()
+            .path("organisation.enforcementActions[?(@.id == 'ico-audit-political-parties')].status").entityList(String.class)
+            .containsExactly("ANNOUNCED");
+        graphQl.document("{ organisation(id: \"lifecycle-marketing\") { enforcementActions { id status } } }").execute()
+            .path("organisation.enforcementActions[*].status").entityList(String.class).satisfies(s -> assertThat(s).containsOnly("TAKEN"));
     }
 
     @Test
