@@ -7,9 +7,12 @@ import java.util.List;
  * and {@code // param:} lines, then one Cypher query.
  *
  * @param firstQueryLine line of the file where the query starts, so database errors can name the file's line
+ * @param verdict the column ({@code // verdict: <column>}) holding each row's use of data, which the runner replaces by the
+ *        consent rule's verdict on it; null for none
+ * @param uncoveredOnly ({@code // keep: uncovered}) only the rows whose use the verdict finds not covered
  */
 public record Report(String name, String file, String title, String answers, List<Parameter> parameters, String cypher,
-        int firstQueryLine) {
+        int firstQueryLine, String verdict, boolean uncoveredOnly) {
 
     /** The file's line on which {@code text} first appears in the query (ignoring case), or the query's first line. */
     int lineOf(String text) {

@@ -26,6 +26,8 @@ final class ReportFiles {
         String title = null;
         String answers = null;
         List<Report.Parameter> parameters = new ArrayList<>();
+        String verdict = null;
+        boolean uncoveredOnly = false;
         int i = 0;
         for (; i < lines.length && lines[i].strip().startsWith("//"); i++) {
             String line = lines[i].strip().substring(2).strip();
@@ -39,6 +41,21 @@ final class ReportFiles {
             else if (line.startsWith("param:")) {
                 parameters.add(parameter(file, at, line.substring(6).strip(), parameters));
             }
+            else if (line.startsWith("verdict:")) {
+                verdict = line.substring(8).strip();
+                if (!verdict.matches("[A-Za-z][A-Za-z0-9]*")) {
+                    throw new ReportFileException(file + ":" + at + ": a verdict is '// verdict: <column>', the column holding each row's use");
+                }
+            }
+            else if (line.startsWith("keep:")) {
+                if (!line.substring(5).strip().equals("uncovered")) {
+                    throw new ReportFileException(file + ":" + at + ": the only 'keep' is '// keep: uncovered'");
+                }
+                uncoveredOnly = true;
+            }
+        }
+        if (uncoveredOnly && verdict == null) {
+            throw new ReportFileException(file + ":1: '// keep: uncovered' needs a '// verdict: <column>' line");
         }
         if (title == null || title.isEmpty()) {
             throw new ReportFileException(file + ":1: the header needs a '// title: <title>' line");
@@ -50,7 +67,7 @@ final class ReportFiles {
         if (cypher.isEmpty()) {
             throw new ReportFileException(file + ":" + (i + 1) + ": the header is followed by no query");
         }
-        return new Report(name, file, title, answers, List.copyOf(parameters), cypher, i + 1);
+        return new Report(name, file, title, answers, List.copyOf(parameters), cypher, i + 1, verdict, uncoveredOnly);
     }
 
     private static Report.Parameter parameter(String file, int line, String spec, List<Report.Parameter> earlier) {

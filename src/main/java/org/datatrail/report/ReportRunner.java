@@ -71,24 +71,33 @@ public final class ReportRunner {
     public void stream(String name, Map<String, String> rawParameters, int maxRows, ReportFormat.Sink sink) {
         Report report = report(name);
         Map<String, Object> parameters = parameters(report, rawParameters);
-        try (Session session = driver.session(SessionConfig.builder()
-            .withDefaultAccessMode(AccessMode.READ)
-            .withBookmarkManager(driver.executableQueryBookmarkManager())
-            .build())) {
+        try (Session session = driver.session(readSession())) {
             // an explicit transaction, not a retrying executeRead: rows already streamed cannot be taken back
             try (org.neo4j.driver.Transaction tx = session.beginTransaction(transaction)) {
                 org.neo4j.driver.Result result = tx.run(report.cypher(), parameters);
-                sink.columns(result.keys());
-                int rows = 0;
-                while (result.hasNext() && rows < maxRows) {
-                    sink.row(result.next().values().stream().map(org.neo4j.driver.Value::asObject).toList());
-                    rows++;
+                if (report.verdict() == null) {
+                    sink.columns(result.keys());
+                    int rows = 0;
+                    while (result.hasNext() && rows < maxRows) {
+                        sink.row(result.next().values().stream().map(org.neo4j.driver.Value::asObject).toList());
+                        rows++;
+                    }
+                    boolean truncated = result.hasNext();
+                    result.consume();
+                    sink.end(truncated);
                 }
-                boolean truncated = result.hasNext();
-                result.consume();
-                sink.end(truncated);
+                else {
+                    // the verdicts run in a READ transaction of their own, so that the report's rows keep streaming
+                    try (Session verdicts = driver.session(readSession()); org.neo4j.driver.Transaction judge = verdicts.beginTransaction(transaction)) {
+                        new Verdicts(report, result, judge).stream(maxRows, sink);
+                    }
+                }
             }
         }
+    }
+
+    private SessionConfig readSession() {
+        return SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).withBookmarkManager(driver.executableQueryBookmarkManager()).build();
     }
 
     /**

@@ -63,7 +63,7 @@ class ReportAnswersIntegrationTests {
             .containsExactly(List.of("Profiling"), List.of("Political campaigning"), List.of("Political campaigning"));
         assertThat(rows.get(0)).containsEntry("date", LocalDate.of(2019, 2, 10)).containsEntry("actor", "Hub Brokers")
             .containsEntry("receiver", "Mid Data").containsEntry("dataset", "Kiddo members")
-            .containsEntry("consents", List.of("Kiddo Club notice"))
+            .containsEntry("consentsApplied", List.of("Kiddo Club notice"))
             .containsEntry("evidence", List.of("s1: hub sent mid data (s1)", "s2: hub sent mid data (s2)"));
         assertThat(rows.get(2)).containsEntry("actor", "Red Party").containsEntry("receiver", null);
         assertThat(column(run("consent-gaps", Map.of("from", "red")), "id")).containsExactly("red-mail");

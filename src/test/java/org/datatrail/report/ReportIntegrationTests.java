@@ -49,7 +49,7 @@ class ReportIntegrationTests {
                 "transfer-facebook-to-cambridge-analytica", "labour-2017-direct-mail");
         assertThat(rows.getFirst()).containsEntry("actor", "Lifecycle Marketing (Mother and Baby) Ltd")
             .containsEntry("receiver", "Experian Marketing Services").containsEntry("uncoveredPurposes", List.of("Political campaigning"))
-            .containsEntry("consents", List.of("Emma's Diary privacy policy (as it stood in 2017)"));
+            .containsEntry("consentsApplied", List.of("Emma's Diary privacy policy (as it stood in 2017)"));
         assertThat((List<?>) rows.getFirst().get("evidence")).isNotEmpty();
         assertThat(rows.getLast()).containsEntry("kind", "campaign").containsEntry("actor", "Labour Party");
         assertThat(column(run("consent-gaps", Map.of("from", "lifecycle-marketing")), "id")).containsExactly("transfer-lcmb-to-experian");
