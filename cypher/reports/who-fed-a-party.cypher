@@ -1,9 +1,9 @@
 // title: Who fed a party
-// answers: Every upstream supplier of each political party: every organisation from which a chain of transfers (each sent by the receiver of the one before, no organisation twice, up to 8 hops) reached the party; the fewest hops and the route they take, how many chains, the records the supplier sent into those chains and the records that arrived at the party by them.
+// answers: Every organisation connected to each political party by chains of transfers (each sent by the receiver of the one before, no organisation twice, up to 8 hops): the fewest hops and the route they take, how many chains, the records the supplier sent into those chains and the records that arrived at the party by them. These are connections between organisations: they do not show that the same data moved on (for that, trace upstream(to:) in the API, which follows the data, or the childrens-data report).
 // param: party String = null -- only this party (its id); every organisation of type POLITICAL_PARTY when empty
 MATCH (party:Organisation)
 WHERE 'POLITICAL_PARTY' IN party.types AND ($party IS NULL OR party.id = $party)
-// The same chain rule as traceFlows(upstream: true).
+// The chain rule of upstream(follow: CONNECTION): organisations linked by transfers, whatever data each carried.
 MATCH (supplier:Organisation)(
     (:Organisation)-[:SENT]->(t:Transfer)-[:TO]->(o:Organisation)
   ){1,8}(party)

@@ -9,10 +9,18 @@ import java.util.List;
  * @param firstQueryLine line of the file where the query starts, so database errors can name the file's line
  * @param verdict the column ({@code // verdict: <column>}) holding each row's use of data, which the runner replaces by the
  *        consent rule's verdict on it; null for none
- * @param uncoveredOnly ({@code // keep: uncovered}) only the rows whose use the verdict finds not covered
+ * @param lineage the column ({@code // lineage: <column>}) holding each row's chain as transfer ids, which the runner labels
+ *        by the lineage rule the traces follow (columns basis and lineageBreaksAtHop); null for none
+ * @param keep which rows to keep: {@code uncovered} (with a verdict), {@code data} (DATA chains) or {@code whole data chains}
+ *        (DATA chains that no kept row extends: rows must come with a chain right before its extensions); null for all
  */
 public record Report(String name, String file, String title, String answers, List<Parameter> parameters, String cypher,
-        int firstQueryLine, String verdict, boolean uncoveredOnly) {
+        int firstQueryLine, String verdict, String lineage, String keep) {
+
+    /** {@code // keep:} values. */
+    public static final String UNCOVERED = "uncovered";
+    public static final String DATA = "data";
+    public static final String WHOLE_DATA_CHAINS = "whole data chains";
 
     /** The file's line on which {@code text} first appears in the query (ignoring case), or the query's first line. */
     int lineOf(String text) {

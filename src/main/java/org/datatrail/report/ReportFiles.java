@@ -27,7 +27,8 @@ final class ReportFiles {
         String answers = null;
         List<Report.Parameter> parameters = new ArrayList<>();
         String verdict = null;
-        boolean uncoveredOnly = false;
+        String lineage = null;
+        String keep = null;
         int i = 0;
         for (; i < lines.length && lines[i].strip().startsWith("//"); i++) {
             String line = lines[i].strip().substring(2).strip();
@@ -42,20 +43,26 @@ final class ReportFiles {
                 parameters.add(parameter(file, at, line.substring(6).strip(), parameters));
             }
             else if (line.startsWith("verdict:")) {
-                verdict = line.substring(8).strip();
-                if (!verdict.matches("[A-Za-z][A-Za-z0-9]*")) {
-                    throw new ReportFileException(file + ":" + at + ": a verdict is '// verdict: <column>', the column holding each row's use");
-                }
+                verdict = column(file, at, "verdict", line.substring(8).strip(), "the column holding each row's use");
+            }
+            else if (line.startsWith("lineage:")) {
+                lineage = column(file, at, "lineage", line.substring(8).strip(), "the column holding each row's chain of transfer ids");
             }
             else if (line.startsWith("keep:")) {
-                if (!line.substring(5).strip().equals("uncovered")) {
-                    throw new ReportFileException(file + ":" + at + ": the only 'keep' is '// keep: uncovered'");
+                keep = line.substring(5).strip();
+                if (!List.of(Report.UNCOVERED, Report.DATA, Report.WHOLE_DATA_CHAINS).contains(keep)) {
+                    throw new ReportFileException(file + ":" + at + ": '// keep:' is 'uncovered', 'data' or 'whole data chains', was '" + keep + "'");
                 }
-                uncoveredOnly = true;
             }
         }
-        if (uncoveredOnly && verdict == null) {
+        if (verdict != null && lineage != null) {
+            throw new ReportFileException(file + ":1: a report has a '// verdict:' or a '// lineage:' line, not both");
+        }
+        if (Report.UNCOVERED.equals(keep) && verdict == null) {
             throw new ReportFileException(file + ":1: '// keep: uncovered' needs a '// verdict: <column>' line");
+        }
+        if (keep != null && !Report.UNCOVERED.equals(keep) && lineage == null) {
+            throw new ReportFileException(file + ":1: '// keep: " + keep + "' needs a '// lineage: <column>' line");
         }
         if (title == null || title.isEmpty()) {
             throw new ReportFileException(file + ":1: the header needs a '// title: <title>' line");
@@ -67,7 +74,14 @@ final class ReportFiles {
         if (cypher.isEmpty()) {
             throw new ReportFileException(file + ":" + (i + 1) + ": the header is followed by no query");
         }
-        return new Report(name, file, title, answers, List.copyOf(parameters), cypher, i + 1, verdict, uncoveredOnly);
+        return new Report(name, file, title, answers, List.copyOf(parameters), cypher, i + 1, verdict, lineage, keep);
+    }
+
+    private static String column(String file, int line, String key, String value, String what) {
+        if (!value.matches("[A-Za-z][A-Za-z0-9]*")) {
+            throw new ReportFileException(file + ":" + line + ": '// " + key + ": <column>' names " + what + ", was '" + value + "'");
+        }
+        return value;
     }
 
     private static Report.Parameter parameter(String file, int line, String spec, List<Report.Parameter> earlier) {

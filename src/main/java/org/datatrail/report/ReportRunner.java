@@ -75,7 +75,12 @@ public final class ReportRunner {
             // an explicit transaction, not a retrying executeRead: rows already streamed cannot be taken back
             try (org.neo4j.driver.Transaction tx = session.beginTransaction(transaction)) {
                 org.neo4j.driver.Result result = tx.run(report.cypher(), parameters);
-                if (report.verdict() == null) {
+                if (report.lineage() != null) {
+                    try (Session labels = driver.session(readSession()); org.neo4j.driver.Transaction judge = labels.beginTransaction(transaction)) {
+                        new ChainLabels(report, result, judge).stream(maxRows, sink);
+                    }
+                }
+                else if (report.verdict() == null) {
                     sink.columns(result.keys());
                     int rows = 0;
                     while (result.hasNext() && rows < maxRows) {

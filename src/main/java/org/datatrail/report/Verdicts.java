@@ -53,7 +53,7 @@ final class Verdicts {
             List<UseVerdicts.Verdict> verdicts = UseVerdicts.of(judge, batch.stream().map(this::use).toList());
             for (int i = 0; i < batch.size(); i++) {
                 UseVerdicts.Verdict verdict = verdicts.get(i);
-                if (report.uncoveredOnly() && verdict.check().covered()) {
+                if (Report.UNCOVERED.equals(report.keep()) && verdict.check().covered()) {
                     continue;
                 }
                 if (rows == maxRows) {

@@ -63,6 +63,11 @@ final class TraceStatements {
         return byLength(STARTS.get("to"), "anchor", n -> backwards(n, follow));
     }
 
+    /** The lineage labels of chains given by transfer ids (lineage.cypher's {@code labels}). */
+    static String labels() {
+        return complete(fill(LINEAGE.get("labels"), "ways", ways(), "walk", walk(lo("transfers[0]"))));
+    }
+
     /** shortestFlow for each maxHops 1..8. */
     static List<String> shortest() {
         return IntStream.rangeClosed(1, Traces.MAX_HOPS)

@@ -35,6 +35,8 @@ public final class Traces {
             FlowBasis.CONNECTION, TraceStatements.upstream(FlowBasis.CONNECTION));
     private static final List<String> SHORTEST = TraceStatements.shortest();
 
+    private static final String LABELS = TraceStatements.labels();
+
     private final GraphReads reads;
 
     public Traces(GraphReads reads) {
@@ -89,6 +91,20 @@ public final class Traces {
         params.put("between", between);
         params.put("and", and);
         return run(new Statement(SHORTEST.get(maxHops - 1), params), page, "organisation");
+    }
+
+    /**
+     * The lineage label of chains found elsewhere (reports): for each chain of transfer ids, the index of the first hop
+     * whose data the sources do not tie to the hop before, or null for a DATA chain.
+     *
+     * @param tx a READ transaction
+     */
+    public static List<Integer> lineageBreaks(org.neo4j.driver.QueryRunner tx, List<List<String>> chains) {
+        if (chains.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> params = new HashMap<>(Map.of("chains", chains, "dawn", LocalDate.MIN, "doom", LocalDate.MAX));
+        return tx.run(LABELS, params).list(r -> r.get("brk").isNull() ? null : r.get("brk").asInt());
     }
 
     public static Statement downstreamStatement(String from, Filter filter, int maxHops, Pages.Page page) {

@@ -105,3 +105,14 @@ COLLECT {
 reduce(ls = {lo: /*start*/, brk: null}, k IN range(1, size(transfers) - 1) |
   [lb2 IN [/*bounds*/] |
     CASE WHEN size(lb2) = 0 THEN {lo: /*loT*/, brk: coalesce(ls.brk, k)} ELSE {lo: /*later*/, brk: ls.brk} END][0])
+
+// query: labels
+// The lineage label of chains given by their transfer ids ($chains, a list of lists): `brk` of the forward walk, or
+// null where every hop follows the data (lineageBreaksAtHop). For reports, which find their chains themselves.
+UNWIND range(0, size($chains) - 1) AS i
+WITH i, [id IN $chains[i] | COLLECT { MATCH (lt:Transfer {id: id}) RETURN lt }[0]] AS transfers
+WITH i, transfers, [t0 IN transfers[0..1] | [(lf:Organisation)-[:SENT]->(t0) | lf][0]] + [tx IN transfers | [(tx)-[:TO]->(lr:Organisation) | lr][0]] AS orgs,
+     [tx IN transfers | [(tx)-[:CARRIES]->(dx:Dataset) | dx][0]] AS carried
+WITH i, transfers, orgs, carried, /*ways*/ AS ways
+RETURN i, (/*walk*/).brk AS brk
+ORDER BY i

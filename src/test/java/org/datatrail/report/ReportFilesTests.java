@@ -45,6 +45,25 @@ class ReportFilesTests {
     }
 
     @Test
+    void aReportMayAskForVerdictsOrLineageAndWhichRowsToKeep() {
+        Report judged = ReportFiles.parse("cypher/reports/x.cypher", "// verdict: use\n// keep: uncovered\n" + GOOD);
+        Report labelled = ReportFiles.parse("cypher/reports/x.cypher", "// lineage: transfers\n// keep: whole data chains\n" + GOOD);
+
+        assertThat(judged.verdict()).isEqualTo("use");
+        assertThat(judged.keep()).isEqualTo(Report.UNCOVERED);
+        assertThat(labelled.lineage()).isEqualTo("transfers");
+        assertThat(labelled.keep()).isEqualTo(Report.WHOLE_DATA_CHAINS);
+        assertThatThrownBy(() -> ReportFiles.parse("cypher/reports/x.cypher", "// keep: uncovered\n" + GOOD))
+            .hasMessage("cypher/reports/x.cypher:1: '// keep: uncovered' needs a '// verdict: <column>' line");
+        assertThatThrownBy(() -> ReportFiles.parse("cypher/reports/x.cypher", "// keep: data\n" + GOOD))
+            .hasMessage("cypher/reports/x.cypher:1: '// keep: data' needs a '// lineage: <column>' line");
+        assertThatThrownBy(() -> ReportFiles.parse("cypher/reports/x.cypher", "// lineage: transfers\n// keep: most\n" + GOOD))
+            .hasMessage("cypher/reports/x.cypher:2: '// keep:' is 'uncovered', 'data' or 'whole data chains', was 'most'");
+        assertThatThrownBy(() -> ReportFiles.parse("cypher/reports/x.cypher", "// lineage: the chain\n" + GOOD))
+            .hasMessage("cypher/reports/x.cypher:1: '// lineage: <column>' names the column holding each row's chain of transfer ids, was 'the chain'");
+    }
+
+    @Test
     void parametersAreCheckedByNameAndType() {
         Report report = ReportFiles.parse("cypher/reports/example.cypher", GOOD);
 

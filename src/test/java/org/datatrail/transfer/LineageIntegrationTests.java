@@ -41,6 +41,9 @@ class LineageIntegrationTests {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.datatrail.report.ReportRunner reports;
+
     HttpGraphQlTester graphQl;
 
     @BeforeEach
@@ -157,6 +160,19 @@ class LineageIntegrationTests {
             .containsExactly("in February 2018 Broker B merged the Stork and Owl data");
         stork.path("dataset.derivatives[*].dataset.id").entityList(String.class).containsExactly("ds-late-model", "ds-merged");
         stork.path("dataset.derivatives[*].kind").entityList(String.class).containsExactly("MODEL", "MERGE");
+    }
+
+    /** The children's-data report keeps the whole chains that follow the data, by the same rule. */
+    @Test
+    void theChildrensDataReportKeepsWholeDataChainsOnly() {
+        var result = reports.run("childrens-data", Map.of(), 100);
+        int transfers = result.columns().indexOf("transfers");
+        int basis = result.columns().indexOf("basis");
+
+        // t5 (dated before the data reached Broker B) carried children's data too, but is a connection
+        assertThat(result.rows().stream().map(r -> r.get(transfers)).toList()).containsExactly(List.of("t1-s1-b", "t3-b-p"),
+                List.of("t1-s1-b", "t7-b-c", "t8-c-p"));
+        assertThat(result.rows().stream().map(r -> r.get(basis)).toList()).containsOnly("DATA");
     }
 
     @SuppressWarnings("unchecked")
