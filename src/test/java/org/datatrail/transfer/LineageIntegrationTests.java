@@ -95,6 +95,18 @@ class LineageIntegrationTests {
     }
 
     @Test
+    void upstreamTakesTheHopFiltersItself() {
+        // every transfer of children's data: the Owl subscribers (t2) are adults only
+        assertThat(transfers(chains("upstream", "upstream", Map.of("to", "p", "maxHops", 3, "childrenOnly", true)))).containsExactly(
+                List.of("t3-b-p"), List.of("t8-c-p"), List.of("t1-s1-b", "t3-b-p"), List.of("t5-b-c", "t8-c-p"), List.of("t7-b-c", "t8-c-p"),
+                List.of("t1-s1-b", "t7-b-c", "t8-c-p"));
+        // profiling reached Canvass Co only with the model, which was made after it was sent: no DATA chain, one connection
+        assertThat(chains("upstream", "upstream", Map.of("to", "p", "maxHops", 2, "purpose", "profiling"))).isEmpty();
+        assertThat(transfers(chains("upstream", "upstream", Map.of("to", "p", "maxHops", 2, "purpose", "profiling", "follow", "CONNECTION"))))
+            .containsExactly(List.of("t6-b-c", "t8-c-p"));
+    }
+
+    @Test
     void aMergeIsCoveredOnlyWhereEverySourceItWasMadeFromIsAndTheNoticeOfItsTimeApplies() {
         Map<String, Object> consent = consent(chains("downstream", "traceFlows", Map.of("from", "s1", "maxHops", 2)).get(1));
 
