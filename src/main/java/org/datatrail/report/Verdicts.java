@@ -12,68 +12,48 @@ import org.neo4j.driver.Value;
 
 /**
  * A report with {@code // verdict: <column>}: each row's use of data (a map {@code {transfer: id}} or
- * {@code {campaign: id, dataset: id}} in that column) is judged by the consent rule, in batches, and the column is
- * replaced by the verdict; with {@code // keep: uncovered}, rows whose use was covered are left out.
+ * {@code {campaign: id, dataset: id}} in that column) is judged by the consent rule, and the column is replaced by the
+ * verdict; with {@code // keep: uncovered}, rows whose use was covered are left out.
  */
-final class Verdicts {
+final class Verdicts extends JudgedRows<UseVerdicts.Verdict> {
 
     /** The columns that take the place of the use. */
     static final List<String> COLUMNS = List.of("covered", "uncoveredPurposes", "explanation", "consentsApplied", "disputes", "notes");
 
-    private static final int BATCH = 200;
-
-    private final Report report;
-    private final Result result;
     private final QueryRunner judge;
-    private final int useAt;
 
     Verdicts(Report report, Result result, QueryRunner judge) {
-        this.report = report;
-        this.result = result;
+        super(report, result, "verdict", report.verdict());
         this.judge = judge;
-        this.useAt = result.keys().indexOf(report.verdict());
-        if (useAt < 0) {
-            throw new IllegalStateException("Report '" + report.name() + "' declares '// verdict: " + report.verdict()
-                    + "' but returns no such column; it returns " + result.keys());
-        }
     }
 
-    void stream(int maxRows, ReportFormat.Sink sink) {
-        List<String> columns = new ArrayList<>(result.keys());
-        columns.remove(useAt);
+    @Override
+    List<String> columns(List<String> keys) {
+        List<String> columns = new ArrayList<>(keys);
+        columns.remove(at);
         columns.addAll(COLUMNS);
-        sink.columns(columns);
-        int rows = 0;
-        boolean truncated = false;
-        while (result.hasNext() && !truncated) {
-            List<Record> batch = new ArrayList<>();
-            while (result.hasNext() && batch.size() < BATCH) {
-                batch.add(result.next());
-            }
-            List<UseVerdicts.Verdict> verdicts = UseVerdicts.of(judge, batch.stream().map(this::use).toList());
-            for (int i = 0; i < batch.size(); i++) {
-                UseVerdicts.Verdict verdict = verdicts.get(i);
-                if (Report.UNCOVERED.equals(report.keep()) && verdict.check().covered()) {
-                    continue;
-                }
-                if (rows == maxRows) {
-                    truncated = true;
-                    break;
-                }
-                List<Object> values = new ArrayList<>(batch.get(i).values().stream().map(Value::asObject).toList());
-                values.remove(useAt);
-                values.addAll(List.of(verdict.check().covered(), verdict.uncoveredPurposes(), verdict.check().explanation(),
-                        verdict.consentsApplied(), verdict.disputes(), verdict.check().notes()));
-                sink.row(values);
-                rows++;
-            }
+        return columns;
+    }
+
+    @Override
+    List<UseVerdicts.Verdict> judge(List<Record> batch) {
+        return UseVerdicts.of(judge, batch.stream().map(this::use).toList());
+    }
+
+    @Override
+    List<Object> row(Record record, UseVerdicts.Verdict verdict) {
+        if (Report.UNCOVERED.equals(report.keep()) && verdict.check().covered()) {
+            return null;
         }
-        result.consume();
-        sink.end(truncated);
+        List<Object> values = values(record);
+        values.remove(at);
+        values.addAll(List.of(verdict.check().covered(), verdict.uncoveredPurposes(), verdict.check().explanation(), verdict.consentsApplied(),
+                verdict.disputes(), verdict.check().notes()));
+        return values;
     }
 
     private UseVerdicts.Use use(Record row) {
-        Value use = row.get(useAt);
+        Value use = row.get(at);
         if (!(use.asObject() instanceof Map<?, ?>)) {
             throw new IllegalStateException("Report '" + report.name() + "': column '" + report.verdict()
                     + "' must hold a map {transfer: id} or {campaign: id, dataset: id}, was " + use);
