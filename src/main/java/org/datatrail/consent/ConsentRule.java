@@ -54,37 +54,18 @@ public final class ConsentRule {
         Set<String> useEvidence = new LinkedHashSet<>();
         Integer firstHop = null;
         String firstReason = null;
-        for (int i = 0; i < facts.hops().size(); i++) {
-            Hop hop = facts.hops().get(i);
-            Use use = check(coverage, hop.datasetId(), hop.purposes(), i, applied, notes);
-            if (!use.missing().isEmpty()) {
-                use.missing().forEach(p -> uncovered.putIfAbsent(p.id(), p));
-                useEvidence.addAll(hop.evidenceIds());
-                useEvidence.addAll(use.evidence());
-                if (firstReason == null) {
-                    firstHop = i;
-                    firstReason = "At the " + ordinal(i) + " hop, " + hop.fromName() + " passed " + name(facts, hop.datasetId()) + " to "
-                            + hop.toName() + " for " + names(use.missing()) + disputed(hop.disputes(), "purposes", "its purposes are disputed")
-                            + ", which " + use.reason() + ".";
-                }
+        for (UseOf use : uses(facts)) {
+            Use judged = check(coverage, use.datasetId(), use.purposes(), use.hop(), applied, notes);
+            if (judged.missing().isEmpty()) {
+                continue;
             }
-        }
-        {
-            // a campaign's use counts at the last hop (for a campaign judged on its own, there is none: -1)
-            int last = facts.hops().size() - 1;
-            for (CampaignUse campaign : facts.campaigns()) {
-                Use use = check(coverage, campaign.datasetId(), campaign.purposes(), last, applied, notes);
-                if (!use.missing().isEmpty()) {
-                    use.missing().forEach(p -> uncovered.putIfAbsent(p.id(), p));
-                    useEvidence.addAll(campaign.evidenceIds());
-                    useEvidence.addAll(use.evidence());
-                    if (firstReason == null) {
-                        firstHop = last < 0 ? null : last;
-                        firstReason = campaign.runByName() + " used " + name(facts, campaign.datasetId()) + " in the campaign \""
-                                + campaign.name() + "\" for " + names(use.missing())
-                                + disputed(campaign.disputes(), "purposes", "its purposes are disputed") + ", which " + use.reason() + ".";
-                    }
-                }
+            judged.missing().forEach(p -> uncovered.putIfAbsent(p.id(), p));
+            useEvidence.addAll(use.evidenceIds());
+            useEvidence.addAll(judged.evidence());
+            if (firstReason == null) {
+                firstHop = use.hop() < 0 ? null : use.hop();
+                firstReason = use.leadIn() + " for " + names(judged.missing()) + disputed(use.disputes(), "purposes", "its purposes are disputed")
+                        + ", which " + judged.reason() + ".";
             }
         }
         List<String> appliedIds = List.copyOf(applied);
@@ -94,19 +75,38 @@ public final class ConsentRule {
         evidence.addAll(useEvidence);
         boolean children = facts.hops().stream().anyMatch(h -> facts.datasets().get(h.datasetId()).children());
         List<String> disputes = facts.disputes(applied).stream().map(DisputeRef::id).toList();
-        String explanation;
         boolean covered = firstReason == null;
-        if (covered) {
-            explanation = "Covered: every use along this chain (" + names(uses(facts)) + ") was within what the data subjects were told ("
-                    + Coverage.titles(appliedIds.stream().map(facts.consents()::get).toList()).replace(" and ", ", ") + ")."
-                    + disputedPurposes(facts);
-        }
-        else {
-            explanation = "Not covered. " + firstReason
-                    + (uncovered.size() > 1 ? " Uncovered along the chain: " + names(List.copyOf(uncovered.values())) + "." : "");
-        }
+        String explanation = covered
+                ? "Covered: every use along this chain (" + names(uses(facts).stream().flatMap(u -> u.purposes().stream()).distinct().toList())
+                        + ") was within what the data subjects were told ("
+                        + Coverage.titles(appliedIds.stream().map(facts.consents()::get).toList()).replace(" and ", ", ") + ")."
+                        + disputedPurposes(facts)
+                : "Not covered. " + firstReason
+                        + (uncovered.size() > 1 ? " Uncovered along the chain: " + names(List.copyOf(uncovered.values())) + "." : "");
         return new ConsentCheck(covered, List.copyOf(uncovered.keySet()), firstHop, explanation, List.copyOf(evidence), children,
                 disputes, appliedIds, List.copyOf(notes));
+    }
+
+    /**
+     * A use of data the rule judges: a transfer at its hop, or a campaign of the last receiver, which counts at the last
+     * hop (-1 for a campaign judged on its own).
+     */
+    private record UseOf(int hop, String datasetId, List<PurposeRef> purposes, List<String> evidenceIds, List<DisputeRef> disputes,
+            String leadIn) {
+    }
+
+    private static List<UseOf> uses(ChainFacts facts) {
+        List<UseOf> uses = new ArrayList<>();
+        for (int i = 0; i < facts.hops().size(); i++) {
+            Hop hop = facts.hops().get(i);
+            uses.add(new UseOf(i, hop.datasetId(), hop.purposes(), hop.evidenceIds(), hop.disputes(), "At the " + ordinal(i) + " hop, "
+                    + hop.fromName() + " passed " + name(facts, hop.datasetId()) + " to " + hop.toName()));
+        }
+        for (CampaignUse campaign : facts.campaigns()) {
+            uses.add(new UseOf(facts.hops().size() - 1, campaign.datasetId(), campaign.purposes(), campaign.evidenceIds(), campaign.disputes(),
+                    campaign.runByName() + " used " + name(facts, campaign.datasetId()) + " in the campaign \"" + campaign.name() + "\""));
+        }
+        return uses;
     }
 
     /** The uncovered purposes of one use, why, and the evidence of the derivations the reason goes through. */
@@ -130,13 +130,6 @@ public final class ConsentRule {
             }
         }
         return new Use(missing, String.join("; and ", reasons), evidence);
-    }
-
-    private static List<PurposeRef> uses(ChainFacts facts) {
-        Set<PurposeRef> uses = new LinkedHashSet<>();
-        facts.hops().forEach(h -> uses.addAll(h.purposes()));
-        facts.campaigns().forEach(c -> uses.addAll(c.purposes()));
-        return List.copyOf(uses);
     }
 
     /** A covered verdict states the uses as recorded; where a transfer's purposes are disputed, it says so. */
