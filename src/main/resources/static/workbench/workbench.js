@@ -4,7 +4,7 @@
 
 import { graphql, queries, token, setToken, transferEvidence, ApiError } from './api.js';
 import { h, fill } from './dom.js';
-import { draw, graphOf, highlight, records, aboutChildren } from './graph.js';
+import { draw, graphOf, highlight, records } from './graph.js';
 import { organisationPanel, transferPanel, enforcementPanel, datasetPanel, timelinePanel } from './evidence.js';
 import { chainsAsJson, chainsAsCsv, download } from './export.js';
 import { setUpRecording } from './record.js';
@@ -338,9 +338,10 @@ async function trace() {
   }
   const seq = ++traceSeq;
   const upstream = state.dir === 'up';
-  const variables = { maxHops: Number(state.hops) || 4, since: state.since || null, until: state.until || null };
-  Object.assign(variables, upstream ? { to: state.org }
-    : { from: state.org, dataCategory: state.cat || null, childrenOnly: state.children === '1', purpose: state.purpose || null });
+  // the API applies every control, upstream as downstream, by the same rules
+  const variables = { maxHops: Number(state.hops) || 4, since: state.since || null, until: state.until || null,
+    dataCategory: state.cat || null, childrenOnly: state.children === '1', purpose: state.purpose || null };
+  Object.assign(variables, upstream ? { to: state.org } : { from: state.org });
   $('graph-status').textContent = 'Tracing…';
   try {
     let chains = [];
@@ -358,8 +359,7 @@ async function trace() {
     if (seq !== traceSeq) {
       return;
     }
-    // the API filters upstream traces by date only; the other controls apply here, by the same rules
-    view.chains = upstream ? chains.filter(keepUpstream) : chains;
+    view.chains = chains;
     view.complete = complete;
     renderGraph();
     renderChains();
@@ -372,13 +372,6 @@ async function trace() {
     $('graph-status').textContent = 'Trace failed.';
     failed('Trace failed')(error);
   }
-}
-
-function keepUpstream(chain) {
-  const ts = chain.transfers;
-  return (!state.cat || ts.every(t => t.dataset?.dataCategories.some(c => c.id === state.cat || c.name === state.cat)))
-    && (state.children !== '1' || ts.every(aboutChildren))
-    && (!state.purpose || ts.some(t => t.purposes.some(p => p.id === state.purpose)));
 }
 
 function renderGraph() {
