@@ -4,7 +4,8 @@
 
 import { graphql, queries, token, setToken, transferEvidence, ApiError } from './api.js';
 import { h, fill } from './dom.js';
-import { draw, graphOf, highlight, records } from './graph.js';
+import { draw, graphOf, highlight } from './graph.js';
+import { chainItem } from './chains.js';
 import { organisationPanel, transferPanel, enforcementPanel, datasetPanel, timelinePanel } from './evidence.js';
 import { chainsAsJson, chainsAsCsv, download } from './export.js';
 import { setUpRecording } from './record.js';
@@ -13,7 +14,7 @@ const $ = id => document.getElementById(id);
 const MAX_PAGES = 10; // 1,000 chains: far more than a person reads, enough for a broker's fan-out
 
 /** What the URL says: the organisation, the trace controls and the selected fact. */
-const DEFAULTS = { org: '', dir: 'down', hops: '4', since: '', until: '', purpose: '', cat: '', children: '', tl: 'chains', sel: '' };
+const DEFAULTS = { org: '', dir: 'down', hops: '4', since: '', until: '', purpose: '', cat: '', children: '', conn: '', tl: 'chains', sel: '' };
 let state = readUrl();
 const view = { viewer: null, organisation: null, chains: [], model: null, cy: null, timeline: [], vocabulary: null, disputes: null };
 window.workbench = view; // for the browser console: view.cy is the Cytoscape graph
@@ -264,6 +265,7 @@ function showControls() {
     $(key).value = state[key] || DEFAULTS[key];
   }
   $('children').checked = state.children === '1';
+  $('connections').checked = state.conn === '1';
   $('tl').value = state.tl;
 }
 
@@ -284,6 +286,7 @@ for (const key of CONTROLS) {
   });
 }
 $('children').addEventListener('change', () => setControls({ children: $('children').checked ? '1' : '' }));
+$('connections').addEventListener('change', () => setControls({ conn: $('connections').checked ? '1' : '' }));
 $('tl').addEventListener('change', () => {
   state = { ...state, tl: $('tl').value };
   writeUrl(false);
@@ -340,7 +343,9 @@ async function trace() {
   const upstream = state.dir === 'up';
   // the API applies every control, upstream as downstream, by the same rules
   const variables = { maxHops: Number(state.hops) || 4, since: state.since || null, until: state.until || null,
-    dataCategory: state.cat || null, childrenOnly: state.children === '1', purpose: state.purpose || null };
+    dataCategory: state.cat || null, childrenOnly: state.children === '1', purpose: state.purpose || null,
+    // CONNECTION answers every chain of transfers, each labelled: DATA ones and those that only connect organisations
+    follow: state.conn === '1' ? 'CONNECTION' : 'DATA' };
   Object.assign(variables, upstream ? { to: state.org } : { from: state.org });
   $('graph-status').textContent = 'Tracing…';
   try {
@@ -381,8 +386,11 @@ function renderGraph() {
   }
   view.cy = draw($('graph'), view.model, { onSelect: (kind, id) => select(kind + ':' + id), onOpen: choose, previous: view.cy });
   const red = [...view.model.edges.values()].filter(e => e.explanations.length).length;
+  const connections = view.chains.filter(c => c.basis === 'CONNECTION').length;
+  const chains = state.conn === '1' ? count(view.chains.length - connections, 'data chain') + ' and ' + count(connections, 'connection chain')
+    : count(view.chains.length, 'chain');
   $('graph-status').textContent = count(view.model.nodes.size, 'organisation') + ', ' + count(view.model.edges.size, 'transfer') + ' in '
-    + count(view.chains.length, 'chain') + (view.complete ? '' : ' (the first ' + view.chains.length + ')')
+    + chains + (view.complete ? '' : ' (the first ' + view.chains.length + ')')
     + (red ? ' · ' + red + ' where consent ran out' : '');
   $('export-csv').disabled = $('export-json').disabled = !view.chains.length;
 }
@@ -395,19 +403,10 @@ $('fit').addEventListener('click', () => view.cy?.fit(undefined, 30));
 const centre = () => ({ x: $('graph').clientWidth / 2, y: $('graph').clientHeight / 2 });
 
 function renderChains() {
-  fill($('chain-list'), view.chains.slice(0, 200).map((chain, index) => {
-    const broken = !chain.consent.covered;
-    return h('li', { class: 'chain' + (broken ? ' uncovered' : '') },
-      h('span', { class: 'path' }, chain.transfers.map((t, hop) => h('span', { class: 'hop' + (broken && chain.consent.firstUncoveredHop === hop ? ' uncovered' : '') },
-        hop === 0 ? chain.organisations[0].name : null,
-        ' → ', h('button', { type: 'button', class: 'linkish', dataset: { transfer: t.id }, title: 'Evidence of this transfer',
-          onclick: () => select('transfer:' + t.id) },
-        '[' + [t.date || 'undated', records(t.recordCount, t.recordCountIsLowerBound)].filter(Boolean).join(', ') + ']'),
-        ' → ', chain.organisations[hop + 1].name))),
-      ' ', h('button', { type: 'button', class: 'linkish', onclick: () => exportChains([chain], 'csv', index + 1) }, 'CSV'),
-      ' ', h('button', { type: 'button', class: 'linkish', onclick: () => exportChains([chain], 'json', index + 1) }, 'JSON'),
-      broken ? h('div', { class: 'explanation' }, chain.consent.explanation) : null);
-  }), view.chains.length > 200 ? h('li', { class: 'hint' }, (view.chains.length - 200) + ' more chains are drawn in the graph and exported') : null,
+  const explained = new Map();
+  fill($('chain-list'), view.chains.slice(0, 200).map((chain, index) => chainItem(chain, index + 1,
+    { select, explained, exportChain: (c, format) => exportChains([c], format, index + 1) })),
+  view.chains.length > 200 ? h('li', { class: 'hint' }, (view.chains.length - 200) + ' more chains are drawn in the graph and exported') : null,
   view.chains.length ? null : h('li', { class: 'hint' }, 'No chains with these controls.'));
 }
 
