@@ -131,6 +131,7 @@ export const queries = {
                      childrenOnly: $childrenOnly, purpose: $purpose, follow: $follow, first: 100, after: $after) { ...Chain }
   } ${CHAIN} ${EVIDENCE}`,
   datasetTrail: `query DatasetTrail($id: ID!, $maxHops: Int, $after: String) {
+    dataset(id: $id) { id name heldBy { id name types } }
     chains: traceDataset(id: $id, maxHops: $maxHops, first: 100, after: $after) { ...Chain }
   } ${CHAIN} ${EVIDENCE}`,
   timeline: `query Timeline($organisations: [ID!]!) {

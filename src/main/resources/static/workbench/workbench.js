@@ -6,17 +6,20 @@ import { graphql, queries, token, setToken, transferEvidence, ApiError } from '.
 import { h, fill } from './dom.js';
 import { draw, graphOf, highlight } from './graph.js';
 import { chainItem } from './chains.js';
-import { organisationPanel, transferPanel, enforcementPanel, datasetPanel, timelinePanel } from './evidence.js';
+import { organisationPanel, transferPanel, enforcementPanel, datasetPanel, derivationPanel, timelinePanel, statusText } from './evidence.js';
 import { chainsAsJson, chainsAsCsv, download } from './export.js';
 import { setUpRecording } from './record.js';
 
 const $ = id => document.getElementById(id);
 const MAX_PAGES = 10; // 1,000 chains: far more than a person reads, enough for a broker's fan-out
 
-/** What the URL says: the organisation, the trace controls and the selected fact. */
-const DEFAULTS = { org: '', dir: 'down', hops: '4', since: '', until: '', purpose: '', cat: '', children: '', conn: '', tl: 'chains', sel: '' };
+/**
+ * What the URL says: the organisation, the trace controls and the selected fact. `ds`, when set, names a dataset
+ * whose trail (traceDataset) the graph shows instead of the organisation's flows.
+ */
+const DEFAULTS = { org: '', dir: 'down', hops: '4', since: '', until: '', purpose: '', cat: '', children: '', conn: '', ds: '', tl: 'chains', sel: '' };
 let state = readUrl();
-const view = { viewer: null, organisation: null, chains: [], model: null, cy: null, timeline: [], vocabulary: null, disputes: null };
+const view = { viewer: null, organisation: null, dataset: null, chains: [], model: null, cy: null, timeline: [], vocabulary: null, disputes: null };
 window.workbench = view; // for the browser console: view.cy is the Cytoscape graph
 
 /** The URL's state; a link can say anything, so hops are clamped to what the API takes and a date that is not YYYY-MM-DD is dropped. */
@@ -202,7 +205,7 @@ function renderSuggestions() {
 
 function choose(id) {
   $('suggestions').hidden = true;
-  state = { ...state, org: id, sel: '' };
+  state = { ...state, org: id, ds: '', sel: '' };
   writeUrl(true);
   openOrganisation();
 }
@@ -248,11 +251,12 @@ function renderOrganisation(o) {
       h('button', { type: 'button', class: 'linkish', onclick: () => select('enforcement:' + a.id) },
         a.regulator.name + ': ' + a.kind.toLowerCase().replaceAll('_', ' ')
           + (a.amount !== null ? ' ' + (a.currency || '') + ' ' + Number(a.amount).toLocaleString('en-GB') : '')
-          + (a.against.id !== o.id ? ' against ' + a.against.name : ''))))),
+          + (a.against.id !== o.id ? ' against ' + a.against.name : '')),
+      a.status && a.status !== 'TAKEN' ? [' ', h('span', { class: 'badge status' }, statusText(a.status))] : null))),
     o.campaigns.length ? [h('h3', {}, 'Campaigns'), h('ul', { class: 'facts' }, o.campaigns.map(c => h('li', {}, c.name)))] : null,
     h('h3', {}, 'Flows'),
-    h('p', {}, h('button', { type: 'button', class: 'linkish', id: 'show-down', onclick: () => setControls({ dir: 'down' }) }, 'Downstream: where its data went'),
-      h('br'), h('button', { type: 'button', class: 'linkish', id: 'show-up', onclick: () => setControls({ dir: 'up' }) },
+    h('p', {}, h('button', { type: 'button', class: 'linkish', id: 'show-down', onclick: () => setControls({ dir: 'down', ds: '' }) }, 'Downstream: where its data went'),
+      h('br'), h('button', { type: 'button', class: 'linkish', id: 'show-up', onclick: () => setControls({ dir: 'up', ds: '' }) },
         'Upstream: who fed it' + (o.received.length ? ' (' + o.received.length + (o.received.length === 20 ? '+' : '') + ' transfers in)' : ''))));
 }
 
@@ -267,10 +271,16 @@ function showControls() {
   $('children').checked = state.children === '1';
   $('connections').checked = state.conn === '1';
   $('tl').value = state.tl;
+  // a dataset's trail follows its data wherever it went: the flow controls other than hops do not apply to it
+  for (const key of ['dir', 'since', 'until', 'purpose', 'cat', 'children', 'connections']) {
+    $(key).disabled = !!state.ds;
+  }
+  $('trail-off').hidden = !state.ds;
 }
 
-function setControls(changes) {
-  state = { ...state, ...changes, sel: '' };
+/** Applies changed controls and traces again; the selection is dropped (it may not be on the new graph) unless `keep` names one. */
+function setControls(changes, keep = '') {
+  state = { ...state, ...changes, sel: keep };
   writeUrl(false);
   showControls();
   trace();
@@ -293,6 +303,7 @@ $('tl').addEventListener('change', () => {
   loadTimeline();
 });
 $('controls').addEventListener('submit', event => event.preventDefault());
+$('trail-off').addEventListener('click', () => setControls({ ds: '' }));
 
 function fillCategories() {
   const select = $('cat');
@@ -341,19 +352,26 @@ async function trace() {
   }
   const seq = ++traceSeq;
   const upstream = state.dir === 'up';
+  const trail = state.ds;
   // the API applies every control, upstream as downstream, by the same rules
   const variables = { maxHops: Number(state.hops) || 4, since: state.since || null, until: state.until || null,
     dataCategory: state.cat || null, childrenOnly: state.children === '1', purpose: state.purpose || null,
     // CONNECTION answers every chain of transfers, each labelled: DATA ones and those that only connect organisations
     follow: state.conn === '1' ? 'CONNECTION' : 'DATA' };
   Object.assign(variables, upstream ? { to: state.org } : { from: state.org });
+  const query = trail ? queries.datasetTrail : upstream ? queries.upstream : queries.downstream;
   $('graph-status').textContent = 'Tracing…';
   try {
     let chains = [];
     let after = null;
     let complete = false;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const answer = (await graphql(upstream ? queries.upstream : queries.downstream, { ...variables, after })).chains;
+      const data = await graphql(query, trail ? { id: trail, maxHops: variables.maxHops, after } : { ...variables, after });
+      if (trail && !data.dataset) {
+        throw new Error('no dataset with id "' + trail + '"');
+      }
+      view.dataset = trail ? data.dataset : null;
+      const answer = data.chains;
       chains = chains.concat(answer);
       if (answer.length < 100) {
         complete = true;
@@ -380,16 +398,18 @@ async function trace() {
 }
 
 function renderGraph() {
-  view.model = graphOf(view.chains, state.org);
+  // a dataset's trail starts at its holder
+  const start = view.dataset?.heldBy || view.organisation;
+  view.model = graphOf(view.chains, start.id);
   if (!view.chains.length) {
-    view.model.nodes.set(view.organisation.id, view.organisation);
+    view.model.nodes.set(start.id, start);
   }
   view.cy = draw($('graph'), view.model, { onSelect: (kind, id) => select(kind + ':' + id), onOpen: choose, previous: view.cy });
   const red = [...view.model.edges.values()].filter(e => e.explanations.length).length;
   const connections = view.chains.filter(c => c.basis === 'CONNECTION').length;
   const chains = state.conn === '1' ? count(view.chains.length - connections, 'data chain') + ' and ' + count(connections, 'connection chain')
     : count(view.chains.length, 'chain');
-  $('graph-status').textContent = count(view.model.nodes.size, 'organisation') + ', ' + count(view.model.edges.size, 'transfer') + ' in '
+  $('graph-status').textContent = (view.dataset ? 'Where ' + view.dataset.name + ' went: ' : '') + count(view.model.nodes.size, 'organisation') + ', ' + count(view.model.edges.size, 'transfer') + ' in '
     + chains + (view.complete ? '' : ' (the first ' + view.chains.length + ')')
     + (red ? ' · ' + red + ' where consent ran out' : '');
   $('export-csv').disabled = $('export-json').disabled = !view.chains.length;
@@ -430,7 +450,11 @@ async function loadTimeline() {
       : h('span', { class: 'when undated', title: 'No source dates it' }, 'undated' + (entry.firstReported ? ', reported by ' + entry.firstReported : '')),
     ' ', h('span', { class: 'kind' }, entry.kind.toLowerCase()),
     h('button', { type: 'button', class: 'linkish', onclick: () => select('event:' + entry.id) }, entry.summary),
-    entry.disputes.length ? [' ', h('span', { class: 'badge' }, 'disputed')] : null)),
+    entry.disputes.length ? [' ', h('span', { class: 'badge' }, 'disputed')] : null,
+    // the timeline is of organisations: a transfer of theirs the traced chains do not take is still listed, marked as such
+    entry.kind === 'TRANSFER' && !view.model.edges.has(entry.id)
+      ? [' ', h('span', { class: 'badge off-chain', title: 'A transfer of these organisations that none of the traced chains takes' }, 'not on these chains')]
+      : null)),
   view.timeline.length ? null : h('li', { class: 'hint' }, 'Nothing dated recorded.'));
 }
 
@@ -453,13 +477,20 @@ async function select(selection, remember = true) {
     let content;
     if (kind === 'transfer') {
       const { transfer } = await graphql(queries.transferFacts, { id });
-      content = transfer ? transferPanel(transfer, view.model?.edges.get(id)?.explanations || []) : null;
+      const edge = view.model?.edges.get(id);
+      content = transfer ? transferPanel(transfer, { explanations: edge?.explanations, connection: edge && !edge.data, select }) : null;
     } else if (kind === 'org') {
       const { organisation } = await graphql(queries.organisationFacts, { id });
       content = organisation ? organisationPanel(organisation, id !== state.org ? choose : null) : null;
     } else if (kind === 'dataset') {
-      const { dataset } = await graphql(queries.datasetFacts, { id });
-      content = dataset ? datasetPanel(dataset) : null;
+      const { dataset, trail } = await graphql(queries.datasetFacts, { id, maxHops: Number(state.hops) || 4 });
+      content = dataset ? datasetPanel(dataset, trail, { select, drawTrail: () => setControls({ ds: id }, selection) }) : null;
+    } else if (kind === 'derivation') {
+      // derivation:<the dataset it made>:<its id>; the API reads a derivation through the dataset it made
+      const [made, derivation] = id.split(':');
+      const { dataset } = await graphql(queries.derivation, { dataset: made });
+      const found = dataset?.derivedFrom.find(d => d.id === derivation);
+      content = found ? derivationPanel(found, { select }) : null;
     } else if (kind === 'enforcement') {
       const action = view.organisation?.enforcementActions.find(a => a.id === id);
       content = action ? enforcementPanel(action) : null;
@@ -497,13 +528,15 @@ async function exportChains(chains, format, number) {
   try {
     const ids = [...new Set(chains.flatMap(c => c.transfers.map(t => t.id)))];
     const evidence = await transferEvidence(ids);
-    const json = chainsAsJson(chains, evidence, { permalink: location.href, trace: { organisation: state.org,
+    const trace = state.ds ? { dataset: state.ds, maxHops: Number(state.hops) } : { organisation: state.org,
       direction: state.dir === 'up' ? 'upstream' : 'downstream', maxHops: Number(state.hops), since: state.since || null, until: state.until || null,
-      purpose: state.purpose || null, dataCategory: state.cat || null, childrenOnly: state.children === '1' } });
+      purpose: state.purpose || null, dataCategory: state.cat || null, childrenOnly: state.children === '1',
+      follow: state.conn === '1' ? 'CONNECTION' : 'DATA' };
+    const json = chainsAsJson(chains, evidence, { permalink: location.href, trace });
     if (number) {
       json.chains[0].chain = number;
     }
-    const name = 'datatrail-' + state.org + (number ? '-chain-' + number : '-chains') + '.' + format;
+    const name = 'datatrail-' + (state.ds ? 'dataset-' + state.ds : state.org) + (number ? '-chain-' + number : '-chains') + '.' + format;
     if (format === 'csv') {
       download(name, 'text/csv;charset=utf-8', chainsAsCsv(json));
     } else {
