@@ -407,7 +407,7 @@ function renderGraph() {
   view.cy = draw($('graph'), view.model, { onSelect: (kind, id) => select(kind + ':' + id), onOpen: choose, previous: view.cy });
   const red = [...view.model.edges.values()].filter(e => e.explanations.length).length;
   const connections = view.chains.filter(c => c.basis === 'CONNECTION').length;
-  const chains = state.conn === '1' ? count(view.chains.length - connections, 'data chain') + ' and ' + count(connections, 'connection chain')
+  const chains = state.conn === '1' && !view.dataset ? count(view.chains.length - connections, 'data chain') + ' and ' + count(connections, 'connection chain')
     : count(view.chains.length, 'chain');
   $('graph-status').textContent = (view.dataset ? 'Where ' + view.dataset.name + ' went: ' : '') + count(view.model.nodes.size, 'organisation') + ', ' + count(view.model.edges.size, 'transfer') + ' in '
     + chains + (view.complete ? '' : ' (the first ' + view.chains.length + ')')
