@@ -56,13 +56,21 @@ export async function graphql(query, variables = {}) {
 
 const EVIDENCE = 'fragment Ev on Evidence { quote source { id title publisher published url note } }';
 const DISPUTE = 'fragment Dis on Dispute { id subject field kind note claims { value note evidence { ...Ev } } }';
+const HEDGE = 'fragment Hedge on Hedge { field wording }';
 const CHAIN = `fragment Chain on FlowPath {
-  cursor hops
+  cursor hops basis lineageBreaksAtHop caveats
   organisations { id name types }
-  transfers { id date recordCount recordCountIsLowerBound
+  transfers { id date earliest latest recordCount recordCountIsLowerBound
               purposes { id name }
               dataset { id name dataCategories { id name concernsChildren } } }
-  consent { covered firstUncoveredHop explanation uncoveredPurposes { id name } evidence { ...Ev } }
+  consent { covered firstUncoveredHop explanation childrenData uncoveredPurposes { id name } consentsApplied { id title }
+            evidence { ...Ev } }
+}`;
+const DERIVATION = `fragment Derivation on Derivation {
+  id kind date
+  dataset { id name heldBy { id name } }
+  source { id name heldBy { id name } }
+  evidence { ...Ev } disputes { ...Dis } hedges { ...Hedge }
 }`;
 
 export const queries = {
@@ -73,12 +81,12 @@ export const queries = {
     organisation(id: $id) {
       id name aliases types description partOf { id name }
       datasets { id name subjectGroups dataCategories { id name concernsChildren } }
-      enforcementActions { id kind amount currency date legalFinding regulator { id name } against { id name }
-                           evidence { ...Ev } disputes { ...Dis } }
+      enforcementActions { id kind status amount currency date legalFinding regulator { id name } against { id name }
+                           evidence { ...Ev } disputes { ...Dis } hedges { ...Hedge } }
       campaigns { id name }
       received: transfersIn(first: 20) { id date dataset { id name } from { id name } }
     }
-  } ${EVIDENCE} ${DISPUTE}`,
+  } ${EVIDENCE} ${DISPUTE} ${HEDGE}`,
   organisationFacts: `query OrganisationFacts($id: ID!) {
     organisation(id: $id) {
       id name aliases types description partOf { id name }
@@ -87,30 +95,44 @@ export const queries = {
   } ${EVIDENCE} ${DISPUTE}`,
   transferFacts: `query TransferFacts($id: ID!) {
     transfer(id: $id) {
-      id date recordCount recordCountIsLowerBound agreement
+      id date earliest latest recordCount recordCountIsLowerBound agreement
       from { id name } to { id name } onBehalfOf { id name }
       purposes { id name }
       dataset { id name subjectGroups dataCategories { name concernsChildren }
                 consents { id title kind permittedPurposes { name } evidence { ...Ev } } }
-      evidence { ...Ev } disputes { ...Dis }
+      evidence { ...Ev } disputes { ...Dis } hedges { ...Hedge }
     }
-  } ${EVIDENCE} ${DISPUTE}`,
-  datasetFacts: `query DatasetFacts($id: ID!) {
+  } ${EVIDENCE} ${DISPUTE} ${HEDGE}`,
+  datasetFacts: `query DatasetFacts($id: ID!, $maxHops: Int) {
     dataset(id: $id) {
-      id name subjectGroups collectionChannels heldBy { id name }
+      id name subjectGroups collectionChannels collectedFrom collectedUntil heldBy { id name }
       dataCategories { name concernsChildren }
-      consents { id title kind permittedPurposes { name } evidence { ...Ev } disputes { ...Dis } }
-      evidence { ...Ev } disputes { ...Dis }
+      consents { id title kind validFrom validUntil supersedes { id title } supersededBy { id title }
+                 permittedPurposes { name } evidence { ...Ev } disputes { ...Dis } }
+      derivedFrom { id kind date source { id name heldBy { name } } }
+      derivatives { id kind date dataset { id name heldBy { name } } }
+      evidence { ...Ev } disputes { ...Dis } hedges { ...Hedge }
     }
-  } ${EVIDENCE} ${DISPUTE}`,
+    trail: traceDataset(id: $id, maxHops: $maxHops, first: 100) { ...Chain }
+  } ${CHAIN} ${EVIDENCE} ${DISPUTE} ${HEDGE}`,
+  /** A derivation has no query of its own: it is read from the dataset it made. */
+  derivation: `query DerivationFacts($dataset: ID!) {
+    dataset(id: $dataset) { derivedFrom { ...Derivation } }
+  } ${DERIVATION} ${EVIDENCE} ${DISPUTE} ${HEDGE}`,
   disputes: `{ disputes { ...Dis } } ${EVIDENCE} ${DISPUTE}`,
   downstream: `query Downstream($from: ID!, $maxHops: Int, $since: Date, $until: Date, $dataCategory: String,
-                              $childrenOnly: Boolean, $purpose: ID, $after: String) {
+                              $childrenOnly: Boolean, $purpose: ID, $follow: FlowBasis, $after: String) {
     chains: traceFlows(from: $from, maxHops: $maxHops, since: $since, until: $until, dataCategory: $dataCategory,
-                       childrenOnly: $childrenOnly, purpose: $purpose, first: 100, after: $after) { ...Chain }
+                       childrenOnly: $childrenOnly, purpose: $purpose, follow: $follow, first: 100, after: $after) { ...Chain }
   } ${CHAIN} ${EVIDENCE}`,
-  upstream: `query Upstream($to: ID!, $maxHops: Int, $since: Date, $until: Date, $after: String) {
-    chains: upstream(to: $to, maxHops: $maxHops, since: $since, until: $until, first: 100, after: $after) { ...Chain }
+  upstream: `query Upstream($to: ID!, $maxHops: Int, $since: Date, $until: Date, $dataCategory: String,
+                          $childrenOnly: Boolean, $purpose: ID, $follow: FlowBasis, $after: String) {
+    chains: upstream(to: $to, maxHops: $maxHops, since: $since, until: $until, dataCategory: $dataCategory,
+                     childrenOnly: $childrenOnly, purpose: $purpose, follow: $follow, first: 100, after: $after) { ...Chain }
+  } ${CHAIN} ${EVIDENCE}`,
+  datasetTrail: `query DatasetTrail($id: ID!, $maxHops: Int, $after: String) {
+    dataset(id: $id) { id name heldBy { id name types } }
+    chains: traceDataset(id: $id, maxHops: $maxHops, first: 100, after: $after) { ...Chain }
   } ${CHAIN} ${EVIDENCE}`,
   timeline: `query Timeline($organisations: [ID!]!) {
     timeline(organisations: $organisations, first: 100) {

@@ -19,11 +19,16 @@ const STYLE = [
     'min-zoomed-font-size': 7, 'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': 1 } },
   { selector: 'edge.children', style: { 'source-arrow-shape': 'circle', 'source-arrow-color': '#f9a825', 'line-style': 'dashed',
     'line-dash-pattern': [8, 3] } },
+  // a connection: the sources do not show this transfer carrying on the data of the hop before it (dotted, unlike children's dashes)
+  { selector: 'edge.connection', style: { width: 1.5, 'line-color': '#b0bec5', 'target-arrow-color': '#b0bec5', 'line-style': 'dotted',
+    'line-dash-pattern': [2, 4], color: '#78909c', 'font-style': 'italic' } },
   { selector: 'edge.uncovered', style: { 'line-color': '#d32f2f', 'target-arrow-color': '#d32f2f', width: 4, color: '#b71c1c',
     'font-weight': 'bold' } },
   { selector: ':selected', style: { 'overlay-color': '#1565c0', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
   { selector: '.faded', style: { opacity: 0.25 } }
 ];
+
+export const CONNECTION_TIP = 'connection: the sources do not show the same data moving on';
 
 /** Formats a record count the way the sources put it: "more than 1,000,000" where they give only a lower bound. */
 export function records(count, lowerBound) {
@@ -33,27 +38,51 @@ export function records(count, lowerBound) {
   return (lowerBound ? '≥' : '') + Number(count).toLocaleString('en-GB');
 }
 
+/** A transfer's date as the sources give it: the day, or only the bounds they set ("by 2017-06-30"), or "undated". */
+export function when(t) {
+  if (t.date) {
+    return t.date;
+  }
+  if (t.earliest && t.latest) {
+    return 'between ' + t.earliest + ' and ' + t.latest;
+  }
+  return t.latest ? 'by ' + t.latest : t.earliest ? 'not before ' + t.earliest : 'undated';
+}
+
+/** The hops of a chain that follow its data: all of a DATA chain's; those before the break of a CONNECTION chain. */
+export function dataHops(chain) {
+  return chain.basis === 'CONNECTION' ? chain.lineageBreaksAtHop ?? 1 : chain.transfers.length;
+}
+
 /** True where the transfer carries data about children. */
 export function aboutChildren(transfer) {
   return (transfer.dataset?.dataCategories || []).some(c => c.concernsChildren);
 }
 
 /**
- * The graph of a set of chains: each organisation once, each transfer once; a transfer is `uncovered` where a
- * chain's consent check names it as the first hop the consent did not cover (with each such chain's explanation).
+ * The graph of a set of chains: each organisation once, each transfer once. A transfer is `data` where some chain
+ * reaches it along its data (any hop of a DATA chain, a hop before a CONNECTION chain's break), and a connection
+ * otherwise. It is `uncovered` where such a chain's consent check names it as the first hop the consent did not
+ * cover (with each such chain's explanation, those of DATA chains first): a verdict on a hop the data is not shown
+ * to have reached would judge data that may never have moved.
  */
 export function graphOf(chains, startId) {
   const nodes = new Map();
   const edges = new Map();
   for (const chain of chains) {
+    const followed = dataHops(chain);
     chain.organisations.forEach(o => nodes.set(o.id, o));
     chain.transfers.forEach((t, hop) => {
-      const edge = edges.get(t.id) || { transfer: t, from: chain.organisations[hop], to: chain.organisations[hop + 1], explanations: [] };
-      if (!chain.consent.covered && chain.consent.firstUncoveredHop === hop) {
-        edge.explanations.push(chain.consent.explanation);
+      const edge = edges.get(t.id) || { transfer: t, from: chain.organisations[hop], to: chain.organisations[hop + 1], data: false, verdicts: [] };
+      edge.data ||= hop < followed;
+      if (!chain.consent.covered && chain.consent.firstUncoveredHop === hop && hop < followed) {
+        edge.verdicts.push({ explanation: chain.consent.explanation, data: chain.basis !== 'CONNECTION' });
       }
       edges.set(t.id, edge);
     });
+  }
+  for (const edge of edges.values()) {
+    edge.explanations = edge.verdicts.sort((a, b) => b.data - a.data).map(v => v.explanation);
   }
   return { nodes, edges, startId };
 }
@@ -65,8 +94,9 @@ function elements(model) {
   }
   for (const e of model.edges.values()) {
     const t = e.transfer;
-    const label = [t.date || 'undated', records(t.recordCount, t.recordCountIsLowerBound)].filter(Boolean).join(' · ');
-    const classes = [e.explanations.length ? 'uncovered' : '', aboutChildren(t) ? 'children' : ''].filter(Boolean).join(' ');
+    const label = [when(t), records(t.recordCount, t.recordCountIsLowerBound)].filter(Boolean).join(' · ');
+    const classes = [e.explanations.length ? 'uncovered' : '', aboutChildren(t) ? 'children' : '', e.data ? '' : 'connection']
+      .filter(Boolean).join(' ');
     result.push({ group: 'edges', data: { id: t.id, source: e.from.id, target: e.to.id, label }, classes });
   }
   return result;
@@ -151,6 +181,9 @@ export function draw(container, model, { onSelect, onOpen, previous }) {
     cy.elements().not(hood).addClass('faded');
   });
   cy.on('mouseout', 'node', () => cy.elements().removeClass('faded'));
+  // the canvas has no tooltips of its own: the container's title says what a connection is while the mouse is on one
+  cy.on('mouseover', 'edge.connection', () => { container.title = CONNECTION_TIP; });
+  cy.on('mouseout', 'edge.connection', () => container.removeAttribute('title'));
   return cy;
 }
 

@@ -4,18 +4,22 @@
 
 import { graphql, queries, token, setToken, transferEvidence, ApiError } from './api.js';
 import { h, fill } from './dom.js';
-import { draw, graphOf, highlight, records, aboutChildren } from './graph.js';
-import { organisationPanel, transferPanel, enforcementPanel, datasetPanel, timelinePanel } from './evidence.js';
+import { draw, graphOf, highlight } from './graph.js';
+import { chainItem } from './chains.js';
+import { organisationPanel, transferPanel, enforcementPanel, datasetPanel, derivationPanel, timelinePanel, statusText } from './evidence.js';
 import { chainsAsJson, chainsAsCsv, download } from './export.js';
 import { setUpRecording } from './record.js';
 
 const $ = id => document.getElementById(id);
 const MAX_PAGES = 10; // 1,000 chains: far more than a person reads, enough for a broker's fan-out
 
-/** What the URL says: the organisation, the trace controls and the selected fact. */
-const DEFAULTS = { org: '', dir: 'down', hops: '4', since: '', until: '', purpose: '', cat: '', children: '', tl: 'chains', sel: '' };
+/**
+ * What the URL says: the organisation, the trace controls and the selected fact. `ds`, when set, names a dataset
+ * whose trail (traceDataset) the graph shows instead of the organisation's flows.
+ */
+const DEFAULTS = { org: '', dir: 'down', hops: '4', since: '', until: '', purpose: '', cat: '', children: '', conn: '', ds: '', tl: 'chains', sel: '' };
 let state = readUrl();
-const view = { viewer: null, organisation: null, chains: [], model: null, cy: null, timeline: [], vocabulary: null, disputes: null };
+const view = { viewer: null, organisation: null, dataset: null, chains: [], model: null, cy: null, timeline: [], vocabulary: null, disputes: null };
 window.workbench = view; // for the browser console: view.cy is the Cytoscape graph
 
 /** The URL's state; a link can say anything, so hops are clamped to what the API takes and a date that is not YYYY-MM-DD is dropped. */
@@ -201,7 +205,7 @@ function renderSuggestions() {
 
 function choose(id) {
   $('suggestions').hidden = true;
-  state = { ...state, org: id, sel: '' };
+  state = { ...state, org: id, ds: '', sel: '' };
   writeUrl(true);
   openOrganisation();
 }
@@ -247,11 +251,12 @@ function renderOrganisation(o) {
       h('button', { type: 'button', class: 'linkish', onclick: () => select('enforcement:' + a.id) },
         a.regulator.name + ': ' + a.kind.toLowerCase().replaceAll('_', ' ')
           + (a.amount !== null ? ' ' + (a.currency || '') + ' ' + Number(a.amount).toLocaleString('en-GB') : '')
-          + (a.against.id !== o.id ? ' against ' + a.against.name : ''))))),
+          + (a.against.id !== o.id ? ' against ' + a.against.name : '')),
+      a.status && a.status !== 'TAKEN' ? [' ', h('span', { class: 'badge status' }, statusText(a.status))] : null))),
     o.campaigns.length ? [h('h3', {}, 'Campaigns'), h('ul', { class: 'facts' }, o.campaigns.map(c => h('li', {}, c.name)))] : null,
     h('h3', {}, 'Flows'),
-    h('p', {}, h('button', { type: 'button', class: 'linkish', id: 'show-down', onclick: () => setControls({ dir: 'down' }) }, 'Downstream: where its data went'),
-      h('br'), h('button', { type: 'button', class: 'linkish', id: 'show-up', onclick: () => setControls({ dir: 'up' }) },
+    h('p', {}, h('button', { type: 'button', class: 'linkish', id: 'show-down', onclick: () => setControls({ dir: 'down', ds: '' }) }, 'Downstream: where its data went'),
+      h('br'), h('button', { type: 'button', class: 'linkish', id: 'show-up', onclick: () => setControls({ dir: 'up', ds: '' }) },
         'Upstream: who fed it' + (o.received.length ? ' (' + o.received.length + (o.received.length === 20 ? '+' : '') + ' transfers in)' : ''))));
 }
 
@@ -264,11 +269,18 @@ function showControls() {
     $(key).value = state[key] || DEFAULTS[key];
   }
   $('children').checked = state.children === '1';
+  $('connections').checked = state.conn === '1';
   $('tl').value = state.tl;
+  // a dataset's trail follows its data wherever it went: the flow controls other than hops do not apply to it
+  for (const key of ['dir', 'since', 'until', 'purpose', 'cat', 'children', 'connections']) {
+    $(key).disabled = !!state.ds;
+  }
+  $('trail-off').hidden = !state.ds;
 }
 
-function setControls(changes) {
-  state = { ...state, ...changes, sel: '' };
+/** Applies changed controls and traces again; the selection is dropped (it may not be on the new graph) unless `keep` names one. */
+function setControls(changes, keep = '') {
+  state = { ...state, ...changes, sel: keep };
   writeUrl(false);
   showControls();
   trace();
@@ -284,12 +296,14 @@ for (const key of CONTROLS) {
   });
 }
 $('children').addEventListener('change', () => setControls({ children: $('children').checked ? '1' : '' }));
+$('connections').addEventListener('change', () => setControls({ conn: $('connections').checked ? '1' : '' }));
 $('tl').addEventListener('change', () => {
   state = { ...state, tl: $('tl').value };
   writeUrl(false);
   loadTimeline();
 });
 $('controls').addEventListener('submit', event => event.preventDefault());
+$('trail-off').addEventListener('click', () => setControls({ ds: '' }));
 
 function fillCategories() {
   const select = $('cat');
@@ -338,16 +352,26 @@ async function trace() {
   }
   const seq = ++traceSeq;
   const upstream = state.dir === 'up';
-  const variables = { maxHops: Number(state.hops) || 4, since: state.since || null, until: state.until || null };
-  Object.assign(variables, upstream ? { to: state.org }
-    : { from: state.org, dataCategory: state.cat || null, childrenOnly: state.children === '1', purpose: state.purpose || null });
+  const trail = state.ds;
+  // the API applies every control, upstream as downstream, by the same rules
+  const variables = { maxHops: Number(state.hops) || 4, since: state.since || null, until: state.until || null,
+    dataCategory: state.cat || null, childrenOnly: state.children === '1', purpose: state.purpose || null,
+    // CONNECTION answers every chain of transfers, each labelled: DATA ones and those that only connect organisations
+    follow: state.conn === '1' ? 'CONNECTION' : 'DATA' };
+  Object.assign(variables, upstream ? { to: state.org } : { from: state.org });
+  const query = trail ? queries.datasetTrail : upstream ? queries.upstream : queries.downstream;
   $('graph-status').textContent = 'Tracing…';
   try {
     let chains = [];
     let after = null;
     let complete = false;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const answer = (await graphql(upstream ? queries.upstream : queries.downstream, { ...variables, after })).chains;
+      const data = await graphql(query, trail ? { id: trail, maxHops: variables.maxHops, after } : { ...variables, after });
+      if (trail && !data.dataset) {
+        throw new Error('no dataset with id "' + trail + '"');
+      }
+      view.dataset = trail ? data.dataset : null;
+      const answer = data.chains;
       chains = chains.concat(answer);
       if (answer.length < 100) {
         complete = true;
@@ -358,8 +382,7 @@ async function trace() {
     if (seq !== traceSeq) {
       return;
     }
-    // the API filters upstream traces by date only; the other controls apply here, by the same rules
-    view.chains = upstream ? chains.filter(keepUpstream) : chains;
+    view.chains = chains;
     view.complete = complete;
     renderGraph();
     renderChains();
@@ -374,22 +397,20 @@ async function trace() {
   }
 }
 
-function keepUpstream(chain) {
-  const ts = chain.transfers;
-  return (!state.cat || ts.every(t => t.dataset?.dataCategories.some(c => c.id === state.cat || c.name === state.cat)))
-    && (state.children !== '1' || ts.every(aboutChildren))
-    && (!state.purpose || ts.some(t => t.purposes.some(p => p.id === state.purpose)));
-}
-
 function renderGraph() {
-  view.model = graphOf(view.chains, state.org);
+  // a dataset's trail starts at its holder
+  const start = view.dataset?.heldBy || view.organisation;
+  view.model = graphOf(view.chains, start.id);
   if (!view.chains.length) {
-    view.model.nodes.set(view.organisation.id, view.organisation);
+    view.model.nodes.set(start.id, start);
   }
   view.cy = draw($('graph'), view.model, { onSelect: (kind, id) => select(kind + ':' + id), onOpen: choose, previous: view.cy });
   const red = [...view.model.edges.values()].filter(e => e.explanations.length).length;
-  $('graph-status').textContent = count(view.model.nodes.size, 'organisation') + ', ' + count(view.model.edges.size, 'transfer') + ' in '
-    + count(view.chains.length, 'chain') + (view.complete ? '' : ' (the first ' + view.chains.length + ')')
+  const connections = view.chains.filter(c => c.basis === 'CONNECTION').length;
+  const chains = state.conn === '1' && !view.dataset ? count(view.chains.length - connections, 'data chain') + ' and ' + count(connections, 'connection chain')
+    : count(view.chains.length, 'chain');
+  $('graph-status').textContent = (view.dataset ? 'Where ' + view.dataset.name + ' went: ' : '') + count(view.model.nodes.size, 'organisation') + ', ' + count(view.model.edges.size, 'transfer') + ' in '
+    + chains + (view.complete ? '' : ' (the first ' + view.chains.length + ')')
     + (red ? ' · ' + red + ' where consent ran out' : '');
   $('export-csv').disabled = $('export-json').disabled = !view.chains.length;
 }
@@ -402,19 +423,10 @@ $('fit').addEventListener('click', () => view.cy?.fit(undefined, 30));
 const centre = () => ({ x: $('graph').clientWidth / 2, y: $('graph').clientHeight / 2 });
 
 function renderChains() {
-  fill($('chain-list'), view.chains.slice(0, 200).map((chain, index) => {
-    const broken = !chain.consent.covered;
-    return h('li', { class: 'chain' + (broken ? ' uncovered' : '') },
-      h('span', { class: 'path' }, chain.transfers.map((t, hop) => h('span', { class: 'hop' + (broken && chain.consent.firstUncoveredHop === hop ? ' uncovered' : '') },
-        hop === 0 ? chain.organisations[0].name : null,
-        ' → ', h('button', { type: 'button', class: 'linkish', dataset: { transfer: t.id }, title: 'Evidence of this transfer',
-          onclick: () => select('transfer:' + t.id) },
-        '[' + [t.date || 'undated', records(t.recordCount, t.recordCountIsLowerBound)].filter(Boolean).join(', ') + ']'),
-        ' → ', chain.organisations[hop + 1].name))),
-      ' ', h('button', { type: 'button', class: 'linkish', onclick: () => exportChains([chain], 'csv', index + 1) }, 'CSV'),
-      ' ', h('button', { type: 'button', class: 'linkish', onclick: () => exportChains([chain], 'json', index + 1) }, 'JSON'),
-      broken ? h('div', { class: 'explanation' }, chain.consent.explanation) : null);
-  }), view.chains.length > 200 ? h('li', { class: 'hint' }, (view.chains.length - 200) + ' more chains are drawn in the graph and exported') : null,
+  const explained = new Map();
+  fill($('chain-list'), view.chains.slice(0, 200).map((chain, index) => chainItem(chain, index + 1,
+    { select, explained, exportChain: (c, format) => exportChains([c], format, index + 1) })),
+  view.chains.length > 200 ? h('li', { class: 'hint' }, (view.chains.length - 200) + ' more chains are drawn in the graph and exported') : null,
   view.chains.length ? null : h('li', { class: 'hint' }, 'No chains with these controls.'));
 }
 
@@ -438,7 +450,11 @@ async function loadTimeline() {
       : h('span', { class: 'when undated', title: 'No source dates it' }, 'undated' + (entry.firstReported ? ', reported by ' + entry.firstReported : '')),
     ' ', h('span', { class: 'kind' }, entry.kind.toLowerCase()),
     h('button', { type: 'button', class: 'linkish', onclick: () => select('event:' + entry.id) }, entry.summary),
-    entry.disputes.length ? [' ', h('span', { class: 'badge' }, 'disputed')] : null)),
+    entry.disputes.length ? [' ', h('span', { class: 'badge' }, 'disputed')] : null,
+    // the timeline is of organisations: a transfer of theirs the traced chains do not take is still listed, marked as such
+    entry.kind === 'TRANSFER' && !view.model.edges.has(entry.id)
+      ? [' ', h('span', { class: 'badge off-chain', title: 'A transfer of these organisations that none of the traced chains takes' }, 'not on these chains')]
+      : null)),
   view.timeline.length ? null : h('li', { class: 'hint' }, 'Nothing dated recorded.'));
 }
 
@@ -461,13 +477,20 @@ async function select(selection, remember = true) {
     let content;
     if (kind === 'transfer') {
       const { transfer } = await graphql(queries.transferFacts, { id });
-      content = transfer ? transferPanel(transfer, view.model?.edges.get(id)?.explanations || []) : null;
+      const edge = view.model?.edges.get(id);
+      content = transfer ? transferPanel(transfer, { explanations: edge?.explanations, connection: edge && !edge.data, select }) : null;
     } else if (kind === 'org') {
       const { organisation } = await graphql(queries.organisationFacts, { id });
       content = organisation ? organisationPanel(organisation, id !== state.org ? choose : null) : null;
     } else if (kind === 'dataset') {
-      const { dataset } = await graphql(queries.datasetFacts, { id });
-      content = dataset ? datasetPanel(dataset) : null;
+      const { dataset, trail } = await graphql(queries.datasetFacts, { id, maxHops: Number(state.hops) || 4 });
+      content = dataset ? datasetPanel(dataset, trail, { select, drawTrail: () => setControls({ ds: id }, selection) }) : null;
+    } else if (kind === 'derivation') {
+      // derivation:<the dataset it made>:<its id>; the API reads a derivation through the dataset it made
+      const [made, derivation] = id.split(':');
+      const { dataset } = await graphql(queries.derivation, { dataset: made });
+      const found = dataset?.derivedFrom.find(d => d.id === derivation);
+      content = found ? derivationPanel(found, { select }) : null;
     } else if (kind === 'enforcement') {
       const action = view.organisation?.enforcementActions.find(a => a.id === id);
       content = action ? enforcementPanel(action) : null;
@@ -505,13 +528,15 @@ async function exportChains(chains, format, number) {
   try {
     const ids = [...new Set(chains.flatMap(c => c.transfers.map(t => t.id)))];
     const evidence = await transferEvidence(ids);
-    const json = chainsAsJson(chains, evidence, { permalink: location.href, trace: { organisation: state.org,
+    const trace = state.ds ? { dataset: state.ds, maxHops: Number(state.hops) } : { organisation: state.org,
       direction: state.dir === 'up' ? 'upstream' : 'downstream', maxHops: Number(state.hops), since: state.since || null, until: state.until || null,
-      purpose: state.purpose || null, dataCategory: state.cat || null, childrenOnly: state.children === '1' } });
+      purpose: state.purpose || null, dataCategory: state.cat || null, childrenOnly: state.children === '1',
+      follow: state.conn === '1' ? 'CONNECTION' : 'DATA' };
+    const json = chainsAsJson(chains, evidence, { permalink: location.href, trace });
     if (number) {
       json.chains[0].chain = number;
     }
-    const name = 'datatrail-' + state.org + (number ? '-chain-' + number : '-chains') + '.' + format;
+    const name = 'datatrail-' + (state.ds ? 'dataset-' + state.ds : state.org) + (number ? '-chain-' + number : '-chains') + '.' + format;
     if (format === 'csv') {
       download(name, 'text/csv;charset=utf-8', chainsAsCsv(json));
     } else {

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
@@ -49,10 +51,38 @@ public final class HeadlessChromium {
                         "download.prompt_for_download", false, "download.directory_upgrade", true));
             }
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
-            return new ChromeDriver(service, options);
+            try {
+                return new ChromeDriver(service, options) {
+                    // the profile is only this browser's: tests must not leave files in the temporary folder
+                    @Override
+                    public void quit() {
+                        try {
+                            super.quit();
+                        }
+                        finally {
+                            deleteRecursively(profile);
+                        }
+                    }
+                };
+            }
+            catch (RuntimeException e) {
+                deleteRecursively(profile);
+                throw e;
+            }
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+        catch (IOException | UncheckedIOException e) {
+            System.err.println("Could not delete the browser profile " + dir + ": " + e);
         }
     }
 

@@ -41,16 +41,24 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The investigation workbench at {@code /} in a real browser (Debian's headless Chromium through Selenium and
- * Debian's chromedriver) that can reach nothing but the app: search for the seed case, see the chain and the
- * red hop, open a transfer's evidence by clicking its arrow, follow a permalink, export CSV and JSON; roles;
- * recording a transfer; and a fan-out of 250 organisations.
+ * Debian's chromedriver) that can reach nothing but the app: search for the seed case, see the chains, the red hop
+ * and a caveat, open a transfer's evidence by clicking its arrow, follow a permalink, export CSV and JSON; a transfer
+ * of other data shown only as a connection, on request; the dataset view with its derivation and trail; bounded
+ * dates and an announced action; the upstream view's controls; roles; recording a transfer; and a fan-out of 250
+ * organisations.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WorkbenchBrowserTests {
 
     static final String LCMB = "Lifecycle Marketing (Mother and Baby) Ltd";
+    static final String REGISTRATIONS = "Emma's Diary registrations (mothers and young children)";
+    /** The dataset the second hop moved: Experian's copy of the registrations, made for Labour. */
+    static final String LABOUR_DATABASE = "Database Experian hosted for the Labour Party (2017)";
     /** A quote of transfer-lcmb-to-experian's evidence (source 004). */
     static final String QUOTE = "The transaction took place on May 5";
+    /** The caveat of the chain to Labour about its second hop, which the sources date only by a bound. */
+    static final String BOUNDED = "The transfer from Experian Marketing Services to Labour Party is dated only within bounds: no later than 2017-06-30.";
+    static final String SEED_STATUS = "3 organisations, 2 transfers in 2 chains · 1 where consent ran out";
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -67,6 +75,10 @@ class WorkbenchBrowserTests {
     @TempDir
     Path downloads;
 
+    /**
+     * The seed, downstream from Emma's Diary (data chains only): two chains, to Experian and on to Labour with
+     * Experian's database made from the registrations; the first hop is red; one caveat opened; evidence, permalink, exports.
+     */
     @Test
     void findsTheSeedCaseShowsTheRedHopItsEvidenceAPermalinkAndExports() {
         withBrowser(browser -> {
@@ -77,7 +89,7 @@ class WorkbenchBrowserTests {
             assertThat(suggestion.getText()).contains("also: Emma's Diary");
             suggestion.click();
 
-            waitForStatus(browser, "3 organisations, 2 transfers in 2 chains · 1 where consent ran out");
+            waitForStatus(browser, SEED_STATUS);
             assertThat(browser.findElement(By.id("org-name")).getText()).isEqualTo(LCMB);
             assertThat(browser.findElement(By.id("enforcement")).getText()).contains("Information Commissioner's Office: fine GBP 140,000");
             assertThat(strings(browser, "return workbench.cy.nodes().map(n => n.data('label'))"))
@@ -86,9 +98,33 @@ class WorkbenchBrowserTests {
             assertThat(js(browser, "return workbench.cy.getElementById('transfer-lcmb-to-experian').style('line-color')")).isEqualTo("rgb(211,47,47)");
             assertThat(js(browser, "return workbench.cy.getElementById('transfer-experian-to-labour').style('line-color')")).isNotEqualTo("rgb(211,47,47)");
             assertThat(js(browser, "return workbench.cy.getElementById('transfer-lcmb-to-experian').data('label')")).isEqualTo("2017-05-05 · ≥1,000,000");
+            // the second hop is dated only by a bound, and says so
+            assertThat(js(browser, "return workbench.cy.getElementById('transfer-experian-to-labour').data('label')")).isEqualTo("by 2017-06-30");
             assertThat(strings(browser, "return workbench.cy.edges('.children').map(e => e.id())")).hasSize(2);
+            assertThat(strings(browser, "return workbench.cy.edges('.connection').map(e => e.id())")).isEmpty();
             assertThat(browser.findElement(By.cssSelector("#chain-list .hop.uncovered")).getText()).contains("[2017-05-05, ≥1,000,000]");
-            assertThat(browser.findElement(By.id("timeline-list")).getText()).contains("2017-05-05", "2018-01-30", "campaign");
+
+            // both chains are data chains about children; the second moved the registrations, then Experian's database made from them
+            List<WebElement> chains = browser.findElements(By.cssSelector("#chain-list > li.chain"));
+            assertThat(chains).hasSize(2);
+            assertThat(chains).allSatisfy(chain -> assertThat(chain.findElement(By.cssSelector(".badge.basis")).getText()).isEqualTo("data"))
+                .allSatisfy(chain -> assertThat(chain.findElement(By.cssSelector(".badge.kids")).getText()).isEqualTo("children"));
+            assertThat(chains.get(1).getText()).contains(LCMB + " → [2017-05-05, ≥1,000,000] → Experian Marketing Services → [by 2017-06-30] → Labour Party",
+                    "Data: " + REGISTRATIONS + " → " + LABOUR_DATABASE);
+
+            // a chain's caveats are folded until asked for; each is a sentence
+            WebElement caveats = chains.get(1).findElement(By.cssSelector("details.caveats"));
+            assertThat(caveats.findElement(By.tagName("summary")).getText()).matches("\\d+ caveats");
+            assertThat(caveats.getText()).doesNotContain(BOUNDED);
+            caveats.findElement(By.tagName("summary")).click();
+            assertThat(caveats.findElements(By.tagName("li")).stream().map(WebElement::getText)).contains(BOUNDED);
+            assertThat(caveats.findElement(By.tagName("li")).isDisplayed()).isTrue();
+
+            // the timeline loads after the status line: wait for it rather than read it at once
+            wait(browser).withMessage(() -> "the timeline, was '" + browser.findElement(By.id("timeline-list")).getText() + "'").until(b -> {
+                String timeline = b.findElement(By.id("timeline-list")).getText();
+                return timeline.contains("2017-05-05") && timeline.contains("2018-01-30") && timeline.contains("campaign");
+            });
 
             clickOnGraph(browser, "workbench.cy.getElementById('transfer-lcmb-to-experian').renderedMidpoint()");
             String evidence = wait(browser).until(b -> {
@@ -97,22 +133,29 @@ class WorkbenchBrowserTests {
             });
             assertThat(evidence).contains(LCMB + " → Experian Marketing Services", "Consent did not cover this use.", "Political campaigning",
                     "Financial Times", "Records Lifecycle Marketing supplied to Experian Marketing Services", "7,065,220 records", "one million mums",
-                    "What the data subjects were told");
+                    "What the data subjects were told", "onBehalfOf: “apparently acting as an agent or processor”")
+                .doesNotContain("A connection, not a traced flow of data.");
             assertThat(browser.findElements(By.cssSelector("#evidence .dispute .claims .claim")).size()).isGreaterThanOrEqualTo(6);
             String permalink = browser.getCurrentUrl();
             assertThat(permalink).contains("org=lifecycle-marketing", "sel=transfer%3Atransfer-lcmb-to-experian");
+            js(browser, "window.scrollTo(0, 0)");
             Path shot = HeadlessChromium.screenshot(browser, "workbench");
             assertThat(shot).isNotEmptyFile();
 
             browser.findElement(By.id("export-csv")).click();
             String csv = downloaded("datatrail-lifecycle-marketing-chains.csv");
-            assertThat(csv).startsWith("chain,hop,citation_for,from_id,from,to_id,to,transfer_id,date,record_count,");
+            assertThat(csv).startsWith("chain,chain_basis,hop,citation_for,from_id,from,to_id,to,transfer_id,date,date_earliest,date_latest,record_count,"
+                    + "record_count_is_lower_bound,purposes,dataset,about_children,lineage_breaks_here,chain_consent_covered,consent_ran_out_here,"
+                    + "consent_explanation,caveat,source_id,publisher,title,published,url,quote\r\n");
             assertThat(csv.lines().filter(line -> line.contains(QUOTE)).findFirst()).hasValueSatisfying(row -> assertThat(row).startsWith(
-                    "1,1,transfer,lifecycle-marketing," + LCMB + ",experian-marketing-services,Experian Marketing Services,transfer-lcmb-to-experian,"
-                            + "2017-05-05,1000000,true,political-campaigning,Emma's Diary registrations (mothers and young children),true,false,true,")
+                    "1,DATA,1,transfer,lifecycle-marketing," + LCMB + ",experian-marketing-services,Experian Marketing Services,transfer-lcmb-to-experian,"
+                            + "2017-05-05,,,1000000,true,political-campaigning," + REGISTRATIONS + ",true,false,false,true,\"Not covered. At the first hop,")
                 .endsWith(",004_bf7446b07f76cf73,,[Untitled report: Labour targeted email campaign used data illegally sold by pregnancy site],,," + QUOTE));
-            assertThat(csv).contains("2,2,transfer,experian-marketing-services,Experian Marketing Services,labour-party,Labour Party,transfer-experian-to-labour",
-                    "consent verdict", "the privacy policy contained no mention of selling data for political purposes");
+            // the second hop: no date but a bound, no record count, Experian's database
+            assertThat(csv).contains("2,DATA,2,transfer,experian-marketing-services,Experian Marketing Services,labour-party,Labour Party,"
+                    + "transfer-experian-to-labour,,,2017-06-30,,false,political-campaigning profiling," + LABOUR_DATABASE + ",true,false,false,false,,,",
+                    "consent verdict", "the privacy policy contained no mention of selling data for political purposes",
+                    "2,DATA,,caveat,lifecycle-marketing," + LCMB + ",labour-party,Labour Party,,,,,,,,,,,false,,," + BOUNDED + ",,,,,,\r\n");
 
             // a cell a spreadsheet would run as a formula gets a leading ' (CSV injection); other values stay as they are
             Object cells = ((JavascriptExecutor) browser).executeAsyncScript("""
@@ -131,12 +174,21 @@ class WorkbenchBrowserTests {
             JsonNode hop = json.path("chains").path(1).path("hops").path(0);
             assertThat(hop.path("consentRanOutHere").asBoolean()).isTrue();
             assertThat(hop.path("evidence").valueStream().map(e -> e.path("quote").asString())).contains(QUOTE);
-            assertThat(json.path("chains").path(1).path("hops").path(1).path("to").path("name").asString()).isEqualTo("Labour Party");
+            JsonNode toLabour = json.path("chains").path(1);
+            assertThat(toLabour.path("basis").asString()).isEqualTo("DATA");
+            assertThat(toLabour.path("lineageBreaksAtHop").isNull()).isTrue();
+            assertThat(toLabour.path("caveats").valueStream().map(JsonNode::asString)).contains(BOUNDED);
+            assertThat(toLabour.path("consent").path("childrenData").asBoolean()).isTrue();
+            assertThat(toLabour.path("hops").path(1).path("to").path("name").asString()).isEqualTo("Labour Party");
+            assertThat(toLabour.path("hops").path(1).path("dataset").path("id").asString()).isEqualTo("experian-labour-database");
+            assertThat(toLabour.path("hops").path(1).path("latest").asString()).isEqualTo("2017-06-30");
+            assertThat(toLabour.path("hops").path(1).path("followsData").asBoolean()).isTrue();
+            assertThat(json.path("trace").path("follow").asString()).isEqualTo("DATA");
 
             // the permalink reopens the same view, evidence included, in a fresh page
             browser.get("about:blank");
             browser.get(permalink);
-            waitForStatus(browser, "3 organisations, 2 transfers in 2 chains · 1 where consent ran out");
+            waitForStatus(browser, SEED_STATUS);
             wait(browser).until(b -> b.findElement(By.id("evidence")).getText().contains(QUOTE));
 
             // a control changes the URL, and that link reopens with the control set
@@ -161,12 +213,179 @@ class WorkbenchBrowserTests {
         });
     }
 
+    /**
+     * Issue 16's splice: Experian also sold other data (car owners, in 2012) to someone else. Traced by organisation
+     * alone, Emma's Diary's data would seem to have gone there too. The default view does not draw that transfer; the
+     * connections control shows it, drawn and listed as a connection, and hides it again.
+     */
+    @Test
+    void aTransferOfOtherDataIsOnlyAConnectionShownOnRequestAndDrawnApart() {
+        Testers.graphQl(port, Testers.INVESTIGATOR_TOKEN).document("""
+                mutation {
+                  source: recordSource(input: { id: "test-car-owners-register", title: "Test register of a sale of car owners", publisher: "DataTrail tests" }) { id }
+                  buyer: recordOrganisation(input: { id: "acme-motor-insurance", name: "Acme Motor Insurance Ltd", types: [OTHER],
+                    evidence: [{ source: "test-car-owners-register", quote: "Acme Motor Insurance bought a list of car owners" }] }) { id }
+                  list: recordDataset(input: { id: "experian-car-owners-2012", name: "Experian car owners list (2012)", heldBy: "experian-marketing-services",
+                    dataCategories: ["household-address"], subjectGroups: ["car owners"],
+                    evidence: [{ source: "test-car-owners-register", quote: "Experian sold a list of car owners" }] }) { id }
+                  sale: recordTransfer(input: { id: "transfer-experian-to-acme-2012", from: "experian-marketing-services", to: "acme-motor-insurance",
+                    dataset: "experian-car-owners-2012", date: "2012-03-01", recordCount: 5000, purposes: ["data-resale"],
+                    evidence: [{ source: "test-car-owners-register", quote: "Experian sold a list of car owners" }] }) { id }
+                }""").execute().path("sale.id").entity(String.class).isEqualTo("transfer-experian-to-acme-2012");
+
+        withBrowser(browser -> {
+            browser.get(base() + "/?org=lifecycle-marketing");
+            waitForStatus(browser, SEED_STATUS);
+            assertThat(strings(browser, "return workbench.cy.nodes().map(n => n.data('label'))")).doesNotContain("Acme Motor Insurance Ltd");
+            assertThat(browser.findElement(By.id("chain-list")).getText()).doesNotContain("Acme");
+            // the timeline is of the organisations on the chains: Experian's sale is listed, marked as on none of them
+            wait(browser).until(b -> b.findElements(By.cssSelector("#timeline-list li")).stream()
+                .anyMatch(li -> li.getText().contains("to Acme Motor Insurance Ltd") && li.getText().contains("not on these chains")));
+
+            WebElement connections = browser.findElement(By.id("connections"));
+            assertThat(browser.findElement(By.cssSelector("label:has(> #connections)")).getText()).isEqualTo("show connections");
+            assertThat(connections.isSelected()).isFalse();
+            connections.click();
+            String withConnections = "4 organisations, 3 transfers in 2 data chains and 1 connection chain · 1 where consent ran out";
+            waitForStatus(browser, withConnections);
+            assertThat(browser.getCurrentUrl()).contains("conn=1");
+
+            // drawn as a connection: grey, dotted and thinner than a data arrow; the red hop stays the only red one
+            assertThat(strings(browser, "return workbench.cy.edges('.connection').map(e => e.id())")).containsExactly("transfer-experian-to-acme-2012");
+            Map<?, ?> connection = edgeStyle(browser, "transfer-experian-to-acme-2012");
+            Map<?, ?> data = edgeStyle(browser, "transfer-experian-to-labour");
+            assertThat(connection.get("lineStyle")).isEqualTo("dotted");
+            assertThat(data.get("lineStyle")).isNotEqualTo("dotted");
+            assertThat(connection.get("lineColor")).isEqualTo("rgb(176,190,197)").isNotEqualTo(data.get("lineColor"));
+            assertThat(((Number) connection.get("width")).doubleValue()).isLessThan(((Number) data.get("width")).doubleValue());
+            assertThat(strings(browser, "return workbench.cy.edges('.uncovered').map(e => e.id())")).containsExactly("transfer-lcmb-to-experian");
+            assertThat(browser.findElement(By.cssSelector(".legend")).getText()).contains("connection: the sources do not show the same data moving on");
+
+            // listed as a connection, with where its lineage breaks and the other data it moved
+            List<WebElement> listed = browser.findElements(By.cssSelector("#chain-list > li.chain"));
+            assertThat(listed).extracting(li -> li.getAttribute("data-basis")).containsExactly("DATA", "CONNECTION", "DATA");
+            WebElement spliced = listed.get(1);
+            assertThat(spliced.findElement(By.cssSelector(".badge.basis")).getText()).isEqualTo("connection");
+            assertThat(spliced.getText()).contains(
+                    LCMB + " → [2017-05-05, ≥1,000,000] → Experian Marketing Services → [2012-03-01, 5,000] → Acme Motor Insurance Ltd",
+                    "Connection from the second hop on: the sources do not show the same data moving on",
+                    "Data: " + REGISTRATIONS + " → Experian car owners list (2012)");
+            assertThat(spliced.findElement(By.cssSelector(".hop.connection")).getText()).contains("Acme Motor Insurance Ltd");
+
+            // its evidence says the traced chains reach it only as a connection
+            clickOnGraph(browser, "workbench.cy.getElementById('transfer-experian-to-acme-2012').renderedMidpoint()");
+            wait(browser).until(b -> b.findElement(By.id("evidence")).getText().contains("Experian sold a list of car owners"));
+            assertThat(browser.findElement(By.id("evidence")).getText()).contains("A connection, not a traced flow of data.");
+
+            // the control is part of the link
+            browser.get(browser.getCurrentUrl());
+            waitForStatus(browser, withConnections);
+            assertThat(browser.findElement(By.id("connections")).isSelected()).isTrue();
+
+            browser.findElement(By.id("connections")).click();
+            waitForStatus(browser, SEED_STATUS);
+            assertThat(strings(browser, "return workbench.cy.nodes().map(n => n.data('label'))")).doesNotContain("Acme Motor Insurance Ltd");
+            assertThat(browser.findElement(By.id("chain-list")).getText()).doesNotContain("Acme", "connection");
+            assertThat(browser.getCurrentUrl()).doesNotContain("conn=");
+        });
+    }
+
+    /**
+     * The dataset view of the mothers' registrations: made into Experian's database for Labour (the derivation opens
+     * its quotes), and where it went (traceDataset), which loads into the graph and back.
+     */
+    @Test
+    void theDatasetViewListsTheDerivationAndWhereTheDataWent() {
+        withBrowser(browser -> {
+            browser.get(base() + "/?org=lifecycle-marketing");
+            waitForStatus(browser, SEED_STATUS);
+            browser.findElements(By.cssSelector("#organisation .facts button")).stream().filter(b -> b.getText().equals(REGISTRATIONS)).findFirst()
+                .orElseThrow().click();
+            WebElement made = wait(browser).until(b -> b.findElement(By.id("derivatives")));
+            assertThat(browser.findElement(By.id("evidence")).getText())
+                .contains("Collection period\nnot given by the sources", "Made from (0)", "Made into (1)", "Where it went (2 chains)");
+            assertThat(made.getText()).isEqualTo(LABOUR_DATABASE + " (copy, undated, held by Experian Marketing Services)");
+            assertThat(browser.findElements(By.cssSelector("#trail > li"))).extracting(WebElement::getText).satisfiesExactly(
+                    first -> assertThat(first).startsWith(LCMB + " → [2017-05-05, ≥1,000,000] → Experian Marketing Services\n"),
+                    second -> assertThat(second)
+                        .startsWith(LCMB + " → [2017-05-05, ≥1,000,000] → Experian Marketing Services → [by 2017-06-30] → Labour Party"));
+
+            made.findElement(By.tagName("button")).click();
+            String derivation = wait(browser).until(b -> {
+                String text = b.findElement(By.id("evidence")).getText();
+                return text.startsWith("Copy: ") ? text : null;
+            });
+            assertThat(derivation).startsWith("Copy: " + REGISTRATIONS + " → " + LABOUR_DATABASE)
+                .contains("Kind\nCOPY", "Date\nnot given by the sources", "Made from\n" + REGISTRATIONS + " (held by " + LCMB + ")",
+                        "Made\n" + LABOUR_DATABASE + " (held by Experian Marketing Services)", "Evidence (3)",
+                        "“loaded those records onto a database it hosted for the Labour Party”",
+                        "“Experian then created a database that the Labour party used to profile new mothers before the 2017 general election.”",
+                        "Financial Times", "The Daily Telegraph");
+            assertThat(browser.getCurrentUrl()).contains("sel=derivation%3Aexperian-labour-database%3Aderivation-experian-labour-database");
+            browser.get(browser.getCurrentUrl());
+            wait(browser).until(b -> b.findElement(By.id("evidence")).getText().startsWith("Copy: " + REGISTRATIONS));
+
+            // back to the registrations, and their trail into the graph
+            browser.findElement(By.cssSelector("#evidence button[data-dataset='emmas-diary-registrations']")).click();
+            wait(browser).until(b -> b.findElement(By.cssSelector("#evidence button[data-trail]"))).click();
+            waitForStatus(browser, "Where " + REGISTRATIONS + " went: " + SEED_STATUS);
+            assertThat(browser.getCurrentUrl()).contains("ds=emmas-diary-registrations");
+            assertThat(strings(browser, "return workbench.cy.edges().map(e => e.id())"))
+                .containsExactlyInAnyOrder("transfer-lcmb-to-experian", "transfer-experian-to-labour");
+            assertThat(browser.findElement(By.id("dir")).isEnabled()).isFalse();
+            assertThat(browser.findElement(By.id("connections")).isEnabled()).isFalse();
+            wait(browser).until(b -> b.findElement(By.id("derivatives")));
+            browser.findElement(By.id("trail-off")).click();
+            waitForStatus(browser, SEED_STATUS);
+            assertThat(browser.findElement(By.id("dir")).isEnabled()).isTrue();
+            assertThat(browser.getCurrentUrl()).doesNotContain("ds=");
+        });
+    }
+
+    /** A transfer dated only by a bound shows the bound; an audit the regulator only announced says so. */
+    @Test
+    void theEvidencePanelShowsBoundedDatesAndAnAnnouncedAction() {
+        withBrowser(browser -> {
+            browser.get(base() + "/?org=lifecycle-marketing&sel=transfer%3Atransfer-experian-to-labour");
+            String transfer = wait(browser).until(b -> {
+                String text = b.findElement(By.id("evidence")).getText();
+                return text.startsWith("Experian Marketing Services → Labour Party") && text.contains("Evidence (") ? text : null;
+            });
+            assertThat(transfer).contains("Date\nby 2017-06-30", "Dated within\nuntil 2017-06-30", "Dataset\n" + LABOUR_DATABASE)
+                .doesNotContain("Consent did not cover this use.", "A connection");
+
+            browser.get(base() + "/?org=labour-party");
+            WebElement audit = wait(browser).until(b -> b.findElements(By.cssSelector("#enforcement li")).stream()
+                .filter(li -> li.getText().contains("audit")).findFirst().orElse(null));
+            assertThat(audit.findElement(By.cssSelector(".badge.status")).getText()).isEqualTo("announced, not yet done");
+            audit.findElement(By.tagName("button")).click();
+            wait(browser).until(b -> b.findElement(By.id("evidence")).getText().contains("Status\nannounced, not yet done"));
+        });
+    }
+
+    /** Upstream, the page passes every control to the API and shows the chains it answers, no more, no fewer. */
+    @Test
+    void theUpstreamViewShowsWhatTheApiAnswersForItsControls() {
+        withBrowser(browser -> {
+            browser.get(base() + "/?org=labour-party&dir=up&purpose=profiling&children=1");
+            // the chain from Experian alone is not covered either: the database it moved was made from the mothers' registrations
+            waitForStatus(browser, "3 organisations, 2 transfers in 2 chains · 2 where consent ran out");
+            assertThat(browser.findElements(By.cssSelector("#chain-list > li.chain"))).extracting(WebElement::getText).satisfiesExactly(
+                    first -> assertThat(first).contains("Experian Marketing Services → [by 2017-06-30] → Labour Party"),
+                    second -> assertThat(second)
+                        .contains(LCMB + " → [2017-05-05, ≥1,000,000] → Experian Marketing Services → [by 2017-06-30] → Labour Party"));
+            new Select(browser.findElement(By.id("purpose"))).selectByValue("data-resale");
+            waitForStatus(browser, "1 organisation, 0 transfers in 0 chains");
+            assertThat(browser.findElement(By.id("chain-list")).getText()).isEqualTo("No chains with these controls.");
+        });
+    }
+
     @Test
     void aLinkWithTooManyHopsOrMalformedDatesIsClampedAndTracesAnyway() {
         withBrowser(browser -> {
             // the API takes at most 8 hops and Date as YYYY-MM-DD: sent as they are, these would fail the trace
             browser.get(base() + "/?org=lifecycle-marketing&hops=20&since=5%2F5%2F2017&until=2017-02-30");
-            waitForStatus(browser, "3 organisations, 2 transfers in 2 chains · 1 where consent ran out");
+            waitForStatus(browser, SEED_STATUS);
             assertThat(browser.findElement(By.id("hops")).getAttribute("value")).isEqualTo("8");
             assertThat(browser.findElement(By.id("since")).getAttribute("value")).isEmpty();
             assertThat(browser.findElement(By.id("until")).getAttribute("value")).isEmpty();
@@ -184,7 +403,7 @@ class WorkbenchBrowserTests {
     void aJournalistSeesNoRecordingControlsAndTheApiRefusesAMutationAnyway() {
         withBrowser(browser -> {
             browser.get(base() + "/?org=lifecycle-marketing");
-            waitForStatus(browser, "3 organisations, 2 transfers in 2 chains · 1 where consent ran out");
+            waitForStatus(browser, SEED_STATUS);
             assertThat(browser.findElement(By.id("role")).getText()).isEqualTo("JOURNALIST");
             assertThat(browser.findElement(By.id("record")).isDisplayed()).isFalse();
             assertThat(browser.findElements(By.cssSelector("form#record-transfer button")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
@@ -317,6 +536,12 @@ class WorkbenchBrowserTests {
     private static void waitForStatus(WebDriver browser, String status) {
         wait(browser).withMessage(() -> "graph status '" + status + "', was '" + browser.findElement(By.id("graph-status")).getText() + "'")
             .until(b -> b.findElement(By.id("graph-status")).getText().equals(status));
+    }
+
+    /** What Cytoscape draws for an edge: line style, colour and width (in pixels). */
+    private static Map<?, ?> edgeStyle(WebDriver browser, String id) {
+        return (Map<?, ?>) js(browser, "const e = workbench.cy.getElementById(arguments[0]); return { lineStyle: e.style('line-style'), "
+                + "lineColor: e.style('line-color'), width: parseFloat(e.style('width')) };", id);
     }
 
     private static Object js(WebDriver browser, String script, Object... args) {
