@@ -64,6 +64,23 @@ public record ChainFacts(List<Hop> hops, Map<String, DatasetFacts> datasets, Map
             List<PurposeRef> purposes, List<String> evidenceIds, List<DisputeRef> disputes) {
     }
 
+    /**
+     * The facts of the first {@code hops} hops only, without the campaigns: what a verdict may rest on where a chain
+     * stops following the data at that hop (past it, the transfers moved other data).
+     */
+    public ChainFacts prefix(int hops) {
+        List<Hop> kept = this.hops.subList(0, hops);
+        Set<String> reached = new LinkedHashSet<>();
+        kept.forEach(h -> reached.addAll(ancestorsOrSelf(h.datasetId())));
+        Map<String, DatasetFacts> keptDatasets = new java.util.LinkedHashMap<>();
+        datasets.forEach((id, d) -> {
+            if (reached.contains(id)) {
+                keptDatasets.put(id, d);
+            }
+        });
+        return new ChainFacts(List.copyOf(kept), keptDatasets, consents, List.of());
+    }
+
     /** A dataset and every dataset it was made from, directly or not. */
     public Set<String> ancestorsOrSelf(String datasetId) {
         Set<String> seen = new LinkedHashSet<>();

@@ -32,6 +32,7 @@ final class Caveats {
             caveats.add("The sources do not show that the " + ordinal(lineageBreaksAtHop) + " transfer (" + hop.fromName() + " to " + hop.toName()
                     + ", " + dataset(facts, hop.datasetId()) + ") carried on the data of the one before (" + dataset(facts, before.datasetId())
                     + "), or a date says it came first: from there on this is a connection between organisations, not a flow of data.");
+            caveats.add("The consent verdict judges the uses of the data up to that transfer only.");
         }
         for (Hop hop : hops) {
             String transfer = "The transfer from " + hop.fromName() + " to " + hop.toName();

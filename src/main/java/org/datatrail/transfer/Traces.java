@@ -133,11 +133,15 @@ public final class Traces {
         return paths;
     }
 
-    /** One chain of the projection, judged by the consent rule and described by its caveats. */
+    /**
+     * One chain of the projection, judged by the consent rule and described by its caveats. A CONNECTION chain is
+     * judged up to its break: past it the transfers moved other data, whose uses say nothing of the data the chain
+     * started with (they are judged in chains of their own).
+     */
     static FlowPath path(Value chain, String cursor) {
         ChainFacts facts = ChainFactsReader.read(chain);
         Integer breaks = chain.get("lineageBreaksAtHop").isNull() ? null : chain.get("lineageBreaksAtHop").asInt();
-        ConsentCheck check = ConsentRule.check(facts);
+        ConsentCheck check = ConsentRule.check(breaks == null ? facts : facts.prefix(breaks));
         return new FlowPath(chain.get("organisations").asList(Value::asString), facts.hops().stream().map(Hop::transferId).toList(),
                 facts.hops().stream().map(Hop::datasetId).toList(), breaks == null ? FlowBasis.DATA : FlowBasis.CONNECTION, breaks,
                 Caveats.of(facts, breaks, check), check, cursor);

@@ -77,7 +77,9 @@ class LineageIntegrationTests {
         assertThat(chains.stream().map(c -> c.get("lineageBreaksAtHop")).toList()).containsExactly(null, null, 1, 1, 1, null, 1, 1, 1, null);
         assertThat(caveats(chains.get(2))).contains("The sources do not show that the second transfer (Broker B to Canvass Co, Broker B's own lists) "
                 + "carried on the data of the one before (Stork members), or a date says it came first: from there on this is a connection "
-                + "between organisations, not a flow of data.");
+                + "between organisations, not a flow of data.", "The consent verdict judges the uses of the data up to that transfer only.");
+        // past the break the model (for profiling, which the Stork notice never permitted) is not the Stork data's use
+        assertThat(consent(chains.get(4))).containsEntry("covered", true).containsEntry("firstUncoveredHop", null);
     }
 
     @Test
