@@ -13,9 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        {@code spring.neo4j.uri} points at an external Neo4j
  * @param neo4j settings of the embedded database
  * @param seed what to load into an empty database on start-up
+ * @param api settings of the API
  */
 @ConfigurationProperties("datatrail")
-public record DataTrailProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Neo4j neo4j, @DefaultValue Seed seed) {
+public record DataTrailProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Neo4j neo4j, @DefaultValue Seed seed,
+        @DefaultValue Api api) {
 
     /**
      * @param boltPort loopback port of the embedded database's Bolt connector ({@code 0}: any free port)
@@ -27,6 +29,13 @@ public record DataTrailProperties(@DefaultValue("./data") Path dataDir, @Default
     public record Neo4j(@DefaultValue("7687") int boltPort, @DefaultValue("2 files") String txLogRetention,
             @DefaultValue("60s") Duration transactionTimeout, @DefaultValue("10s") Duration lockAcquisitionTimeout,
             @DefaultValue("512m") String transactionMemoryMax) {
+    }
+
+    /**
+     * @param warmUp plan the default traces in the background once the app is ready, so that the first investigator
+     *        does not wait for Neo4j to plan them (several seconds each on a cold JVM)
+     */
+    public record Api(@DefaultValue("true") boolean warmUp) {
     }
 
     /**

@@ -74,9 +74,13 @@ public final class Traces {
 
     /** Chains that carried the dataset {@code id} or data made from it, shortest first, then by transfer ids. */
     public List<FlowPath> dataset(String id, int maxHops, Pages.Page page) {
+        return run(datasetStatement(id, maxHops, page), page, "dataset");
+    }
+
+    public static Statement datasetStatement(String id, int maxHops, Pages.Page page) {
         Map<String, Object> params = params(new Filter(null, null, null, null, null, false, null, FlowBasis.DATA), page);
         params.put("dataset", id);
-        return run(new Statement(DATASET.get(maxHops - 1), params), page, "dataset");
+        return new Statement(DATASET.get(maxHops - 1), params);
     }
 
     /** Chains ending at {@code to}, shortest first, then by transfer ids. */

@@ -30,6 +30,8 @@ public final class Testers {
             SpringApplication.getShutdownHandlers().add(() -> deleteRecursively(dir));
             registry.add("datatrail.data-dir", dir::toString);
             registry.add("datatrail.neo4j.bolt-port", () -> "0");
+            // each test class starts its own app: planning traces in advance would only load the 2 cores the tests share
+            registry.add("datatrail.api.warm-up", () -> "false");
             if (seedLocation != null) {
                 registry.add("datatrail.seed.location", () -> seedLocation);
             }

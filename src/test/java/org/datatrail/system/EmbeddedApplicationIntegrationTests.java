@@ -53,6 +53,15 @@ class EmbeddedApplicationIntegrationTests {
     @Autowired
     SessionFactory sessionFactory;
 
+    @Autowired
+    org.datatrail.transfer.TraceWarmUp warmUp;
+
+    @Test
+    void theDefaultTracesArePlannedInAdvance() throws Exception {
+        // traceFlows and upstream following the data, and traceDataset, at their default four hops
+        assertThat(warmUp.planned().get(3, java.util.concurrent.TimeUnit.MINUTES)).isEqualTo(3);
+    }
+
     @Test
     void theSeedIsLoadedAndAnswersTheChain() {
         var chain = driver.executableQuery(SeedCase.CHAIN).execute().records();
