@@ -12,10 +12,10 @@ import tools.jackson.databind.node.ObjectNode;
  * day), then they happen day by day, so a broker can only pass on what it holds by then, and what it received it
  * passes on later than it arrived. What a broker sends is its choice at that moment:
  * <ul>
- * <li>two in five: a dataset it received (the same dataset), mostly one of its latest purchases;</li>
- * <li>one in four: a dataset it made (a copy, subset, merge, enrichment or model of what it received);</li>
- * <li>one in four: one of its own lists, which nobody sent it;</li>
- * <li>one in ten: a supplier's list that no recorded transfer brought it (the sources show it passing the list on, not
+ * <li>45 %: a dataset it received (the same dataset), mostly one of its latest purchases;</li>
+ * <li>25 %: a dataset it made (a copy, subset, merge, enrichment or model of what it received);</li>
+ * <li>22 %: one of its own lists, which nobody sent it;</li>
+ * <li>8 %: a supplier's list that no recorded transfer brought it (the sources show it passing the list on, not
  * how it got it).</li>
  * </ul>
  * So a hub broker passes on a given supplier's data in a few of its thousands of transfers: through a hub, most chains
@@ -125,7 +125,7 @@ final class Market {
         int roll = out.nextInt(100);
         int dataset = -1;
         int ready = day;
-        Items from = roll < 40 ? stock.received : roll < 65 ? (stock.made.size > 0 ? stock.made : stock.received) : null;
+        Items from = roll < 45 ? stock.received : roll < 70 ? (stock.made.size > 0 ? stock.made : stock.received) : null;
         if (from != null && from.size > 0) {
             int i = recent(from);
             dataset = from.ds[i];
@@ -139,7 +139,7 @@ final class Market {
                 out.count("transfers.beforeTheirDerivationDate");
             }
         }
-        else if (roll >= 90) {
+        else if (roll >= 92) {
             dataset = neverReceived(broker);
         }
         if (dataset < 0) {
