@@ -97,7 +97,7 @@ final class CommandLine {
             var size = org.datatrail.generate.NetworkGenerator.Size.valueOf(args.one("size").toUpperCase(java.util.Locale.ROOT));
             long seed = args.one("seed") == null ? 42 : Long.parseLong(args.one("seed"));
             var summary = org.datatrail.generate.NetworkGenerator.generate(size, seed, Path.of(out));
-            System.out.println("generate: wrote " + summary.records() + " to " + out);
+            System.out.println("generate: wrote " + summary.records() + " to " + out + "; lineage: " + summary.lineage());
             return OK;
         }
         catch (IllegalArgumentException e) {

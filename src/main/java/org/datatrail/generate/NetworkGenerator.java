@@ -1,13 +1,9 @@
 package org.datatrail.generate;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,8 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import org.datatrail.generate.Datasets.Stock;
+
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,12 +22,31 @@ import tools.jackson.databind.node.ObjectNode;
  * Writes a synthetic network in the import format (one {@code <section>.jsonl} file per section of the facts
  * schema, one record per line), the same for the same seed and size.
  * <p>
- * Its shape follows what investigators meet: a few brokers get most of the supply and send most onward
- * (picked with power-law weights, so degrees are heavy-tailed); brokers sit in eight tiers and mostly pass
- * data to the next tier, so chains run up to 8 hops, with a few transfers back to an earlier tier (cycles);
- * suppliers collect data under consents of varied scope, so some uses are covered and some are breaches;
- * parties receive data and run campaigns with it; dates spread over 2015-2022. Every fact carries a
- * generated quote from a generated source, so the data meets the write path's "no fact without evidence".
+ * Its shape follows what investigators meet. A few brokers get most of the supply and send most onward (picked with
+ * power-law weights, so degrees are heavy-tailed); brokers sit in eight tiers and mostly pass data to the next tier,
+ * so chains run up to 8 hops, with a few transfers back to an earlier tier (cycles). Dates spread over 2015-2022.
+ * <p>
+ * The data has a lineage, and following it is not the same as following the organisations:
+ * <ul>
+ * <li>Suppliers collect one list each under a notice or consent of varied scope (some uses are covered, many are
+ * breaches), two in five with a collection period. One supplier in five revised its notice later: a second version
+ * ({@code supersedes}, {@code validFrom} after the first) that also permits political campaigning or profiling, and
+ * half of that supplier's sales are for the purpose only the later version permits, so which version was in force
+ * while the data was collected decides the verdict.</li>
+ * <li>Brokers hold many datasets: two to five lists of their own (under their own notice), and what they make from
+ * what they buy: merges of several bought lists, a bought list enriched with one of their own, subsets, models
+ * (scores) and copies, each a dataset of theirs with one derivation per source (see {@link Datasets}). Most
+ * derivations are dated after the data arrived, a fifth are undated, and one in twenty is dated so late that onward
+ * transfers come before it.</li>
+ * <li>What a broker sends is, in date order, the data it received, data it made, one of its own lists, or a supplier's
+ * list no recorded transfer brought it (see {@link Market}), so through a hub most organisation chains do not carry
+ * the data of the hop before, while chains that do can run several hops. A few onward transfers are dated before
+ * their data arrived, and one transfer in ten has only bounds (earliest, latest) instead of a date.</li>
+ * <li>Parties run campaigns with data they received or a target list or scores they made from it, mostly after it
+ * arrived; two thirds of enforcement actions say whether they were announced, ongoing, taken or withdrawn.</li>
+ * </ul>
+ * Every fact and derivation carries a generated quote from a generated source, so the data meets the write path's
+ * "no fact without evidence"; one derivation in twenty keeps a hedge ("apparently merged") found in its quote.
  */
 public final class NetworkGenerator {
 
@@ -45,145 +61,152 @@ public final class NetworkGenerator {
         }
     }
 
-    /** What was written: records per section file. */
-    public record Summary(Map<String, Integer> records, Path dir) {
+    /**
+     * What was written.
+     *
+     * @param records records per section file
+     * @param lineage what the network contains, by name: {@code derivations.<KIND>} (one per source dataset of a made
+     *        dataset), {@code derivations.dated|undated|datedLate|hedged}, {@code datasets.ownLists|derived},
+     *        {@code transfers.passedOn|derivedData|ownList|neverReceived} (what brokers sent),
+     *        {@code transfers.boundsOnly}, {@code transfers.datedBeforeArrival}, {@code transfers.beforeTheirDerivationDate},
+     *        {@code consents.laterVersions}, {@code campaigns.withMadeData}, {@code enforcementActions.withStatus}
+     */
+    public record Summary(Map<String, Integer> records, Map<String, Integer> lineage, Path dir) {
     }
 
-    static final List<String> FILE_ORDER = List.of("sources", "purposes", "dataCategories", "organisations", "consents", "datasets",
-            "transfers", "campaigns", "enforcementActions", "events");
+    /** Who is who: brokers are organisations 0.., then parties, regulators, suppliers, and the receivers last. */
+    record Shape(int organisations, int brokers, int parties, int regulators, int suppliers, int sources, double[] brokerWeights) {
 
-    private static final int TIERS = 8;
+        static Shape of(Size size) {
+            int n = size.organisations;
+            int brokers = Math.max(16, n / 200);
+            return new Shape(n, brokers, Math.max(3, n / 5_000), 3, n / 4, Math.max(20, n / 500), powerLaw(brokers, 1.1));
+        }
+
+        int firstSupplier() {
+            return brokers + parties + regulators;
+        }
+
+        int firstReceiver() {
+            return firstSupplier() + suppliers;
+        }
+
+        /** A broker, picked with weights 1/rank^1.1. */
+        int pickBroker(SplittableRandom random) {
+            int i = Arrays.binarySearch(brokerWeights, random.nextDouble() * brokerWeights[brokers - 1]);
+            return i >= 0 ? i : Math.min(brokers - 1, -i - 1);
+        }
+
+        private static double[] powerLaw(int size, double exponent) {
+            double[] cumulative = new double[size];
+            double sum = 0;
+            for (int i = 0; i < size; i++) {
+                sum += 1 / Math.pow(i + 1, exponent);
+                cumulative[i] = sum;
+            }
+            return cumulative;
+        }
+    }
+
     private static final String[] WORDS = { "Harbour", "Meadow", "Summit", "Beacon", "Crown", "Willow", "Granite", "Orchard", "Falcon",
         "Lantern", "Northern", "Coastal", "Civic", "Bright", "Prime", "Atlas", "Cedar", "Union", "Pioneer", "Heritage" };
     private static final String[] NOUNS = { "Data", "Lists", "Insight", "Marketing", "Media", "Analytics", "Direct", "Response",
         "Audiences", "Mail", "Contact", "Research" };
-    private static final String[] GROUPS = { "new parents", "expectant mothers", "children under 5", "pensioners", "students",
-        "homeowners", "voters", "patients", "young adults", "renters" };
-    private static final String[] CHILD_CATEGORIES = { "child-date-of-birth", "presence-of-children-under-5", "number-of-children-under-5" };
-    private static final String[] ADULT_CATEGORIES = { "parent-name", "household-address", "contact-details", "mother-date-of-birth" };
-    private static final String[] PURPOSES = { "service-provision", "direct-marketing", "postal-marketing", "email-marketing",
-        "third-party-marketing", "political-campaigning", "profiling", "data-resale" };
     private static final String[] RECEIVER_TYPES = { "OTHER", "CONSULTANCY", "CAMPAIGN_GROUP", "PLATFORM" };
-    private static final LocalDate FIRST_DAY = LocalDate.of(2015, 1, 1);
-    private static final int DAYS = 8 * 365;
+    private static final String[] ENFORCEMENT_KINDS = { "FINE", "NOTICE_OF_INTENT", "AUDIT", "ENFORCEMENT_NOTICE", "INQUIRY", "WARNING" };
 
-    private final JsonMapper json = JsonMapper.builder().build();
-    private final SplittableRandom random;
-    private final int n;
-    private final int brokers;
-    private final int parties;
-    private final int regulators;
-    private final int suppliers;
-    private final int sources;
-    private final double[] brokerWeights;
-    private final List<List<String>> received;
+    private final Shape shape;
+    private final Records out;
 
-    private NetworkGenerator(Size size, long seed) {
-        this.random = new SplittableRandom(seed);
-        this.n = size.organisations;
-        this.brokers = Math.max(16, n / 200);
-        this.parties = Math.max(3, n / 5_000);
-        this.regulators = 3;
-        this.suppliers = n / 4;
-        this.sources = Math.max(20, n / 500);
-        this.brokerWeights = powerLaw(brokers, 1.1);
-        this.received = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            received.add(i < brokers + parties ? new ArrayList<>() : List.of());
-        }
+    private NetworkGenerator(Shape shape, Records out) {
+        this.shape = shape;
+        this.out = out;
     }
 
     /** Writes the network for {@code size} and {@code seed} into {@code dir} (created if needed; files replaced). */
     public static Summary generate(Size size, long seed, Path dir) {
-        return new NetworkGenerator(size, seed).write(dir);
+        Shape shape = Shape.of(size);
+        try (Records out = new Records(dir, seed, shape.sources())) {
+            new NetworkGenerator(shape, out).write();
+            return new Summary(new LinkedHashMap<>(out.counts()), new LinkedHashMap<>(out.lineage()), dir);
+        }
     }
 
-    private Summary write(Path dir) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        try {
-            Files.createDirectories(dir);
-            Map<String, BufferedWriter> out = new LinkedHashMap<>();
-            for (String section : FILE_ORDER) {
-                out.put(section, Files.newBufferedWriter(dir.resolve(section + ".jsonl"), StandardCharsets.UTF_8));
-                counts.put(section, 0);
+    private void write() {
+        vocabulary();
+        for (int s = 0; s < shape.sources(); s++) {
+            out.write("sources", source(s));
+        }
+        for (int i = 0; i < shape.organisations(); i++) {
+            out.write("organisations", organisation(i));
+        }
+        Datasets datasets = new Datasets(out, shape.brokers(), shape.parties());
+        int[] start = new int[shape.suppliers()];
+        String[] laterPurpose = new String[shape.suppliers()];
+        int[] collected = new int[shape.suppliers()];
+        for (int s = 0; s < shape.suppliers(); s++) {
+            int org = shape.firstSupplier() + s;
+            start[s] = out.nextInt(Records.DAYS * 55 / 100);
+            laterPurpose[s] = supplierNotice(org, start[s]);
+            boolean period = out.chance(40);
+            collected[s] = datasets.collected(org, "consent-" + org, period ? start[s] : -1,
+                    period && out.chance(60) ? start[s] + 60 + out.nextInt(1_500) : -1);
+        }
+        for (int b = 0; b < shape.brokers(); b++) {
+            brokerNotice(b);
+            for (int k = 2 + out.nextInt(4); k > 0; k--) {
+                datasets.ownList(b, "consent-" + b, out.nextInt(Records.DAYS / 3));
             }
-            Writer w = (section, record) -> {
-                out.get(section).write(json.writeValueAsString(record));
-                out.get(section).write('\n');
-                counts.merge(section, 1, Integer::sum);
-            };
-            vocabulary(w);
-            for (int s = 0; s < sources; s++) {
-                w.write("sources", source(s));
+        }
+        new Market(out, shape, datasets, start, laterPurpose, collected).run();
+        campaigns(datasets);
+        enforcement();
+        deletions(datasets);
+    }
+
+    private void vocabulary() {
+        try (InputStream in = NetworkGenerator.class.getResourceAsStream("/seed/01-vocabulary.json")) {
+            JsonNode vocabulary = out.json.readTree(in);
+            for (JsonNode p : vocabulary.get("purposes")) {
+                out.write("purposes", (ObjectNode) p);
             }
-            for (int i = 0; i < n; i++) {
-                w.write("organisations", organisation(i));
-            }
-            for (int i = firstSupplier(); i < firstSupplier() + suppliers; i++) {
-                w.write("consents", consent(i));
-                w.write("datasets", dataset(i));
-            }
-            transfers(w);
-            campaignsAndEnforcement(w);
-            for (BufferedWriter b : out.values()) {
-                b.close();
+            for (JsonNode c : vocabulary.get("dataCategories")) {
+                out.write("dataCategories", (ObjectNode) c);
             }
         }
         catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the generated network to " + dir, e);
+            throw new UncheckedIOException("Cannot read the vocabulary from the classpath (/seed/01-vocabulary.json)", e);
         }
-        return new Summary(counts, dir);
     }
 
-    @FunctionalInterface
-    private interface Writer {
-        void write(String section, ObjectNode record) throws IOException;
-    }
-
-    private int firstSupplier() {
-        return brokers + parties + regulators;
+    private ObjectNode source(int s) {
+        ObjectNode o = out.object();
+        o.put("id", "gen-source-" + s);
+        o.put("title", "Synthetic investigation report " + s);
+        o.put("publisher", WORDS[s % WORDS.length] + " Gazette");
+        o.put("published", Records.day(out.nextInt(Records.DAYS)));
+        o.put("url", "https://example.org/reports/" + s);
+        return o;
     }
 
     private String type(int i) {
-        if (i < brokers) {
+        if (i < shape.brokers()) {
             return "DATA_BROKER";
         }
-        if (i < brokers + parties) {
+        if (i < shape.brokers() + shape.parties()) {
             return "POLITICAL_PARTY";
         }
-        if (i < firstSupplier()) {
+        if (i < shape.firstSupplier()) {
             return "REGULATOR";
         }
-        if (i < firstSupplier() + suppliers) {
+        if (i < shape.firstReceiver()) {
             return "DATA_SUPPLIER";
         }
         return RECEIVER_TYPES[i % RECEIVER_TYPES.length];
     }
 
-    private void vocabulary(Writer w) throws IOException {
-        try (InputStream in = NetworkGenerator.class.getResourceAsStream("/seed/01-vocabulary.json")) {
-            JsonNode vocabulary = json.readTree(in);
-            for (JsonNode p : vocabulary.get("purposes")) {
-                w.write("purposes", (ObjectNode) p);
-            }
-            for (JsonNode c : vocabulary.get("dataCategories")) {
-                w.write("dataCategories", (ObjectNode) c);
-            }
-        }
-    }
-
-    private ObjectNode source(int s) {
-        ObjectNode o = json.createObjectNode();
-        o.put("id", "gen-source-" + s);
-        o.put("title", "Synthetic investigation report " + s);
-        o.put("publisher", WORDS[s % WORDS.length] + " Gazette");
-        o.put("published", date().toString());
-        o.put("url", "https://example.org/reports/" + s);
-        return o;
-    }
-
     private ObjectNode organisation(int i) {
-        ObjectNode o = json.createObjectNode();
+        ObjectNode o = out.object();
         String type = type(i);
         String name = name(i, type);
         o.put("id", "org-" + i);
@@ -192,10 +215,10 @@ public final class NetworkGenerator {
             o.putArray("aliases").add(WORDS[(i / 7) % WORDS.length] + " " + NOUNS[i % NOUNS.length] + " Group " + i);
         }
         ArrayNode types = o.putArray("types").add(type);
-        if (i < brokers && i % 10 == 0) {
+        if (i < shape.brokers() && i % 10 == 0) {
             types.add("CREDIT_REFERENCE_AGENCY");
         }
-        o.set("evidence", evidence(name + " is listed as " + type.toLowerCase(Locale.ROOT).replace('_', ' ')));
+        o.set("evidence", out.evidence(name + " is listed as " + type.toLowerCase(Locale.ROOT).replace('_', ' ')));
         return o;
     }
 
@@ -207,184 +230,163 @@ public final class NetworkGenerator {
         };
     }
 
-    private ObjectNode consent(int i) {
-        ObjectNode o = json.createObjectNode();
-        o.put("id", "consent-" + i);
-        o.put("title", "Privacy notice of organisation " + i);
-        o.put("kind", random.nextInt(3) == 0 ? "CONSENT" : "PRIVACY_NOTICE");
-        o.put("issuedBy", "org-" + i);
-        ArrayNode permitted = o.putArray("permittedPurposes");
-        // Varied scope: from service provision only to broad marketing; a few include political campaigning.
-        permitted.add(PURPOSES[random.nextInt(5)]);
-        if (random.nextInt(4) == 0) {
-            permitted.add(random.nextInt(10) == 0 ? "political-campaigning" : "profiling");
+    /**
+     * A supplier's notice, of varied scope: from service provision only to broad marketing, a few with political
+     * campaigning. For one supplier in five, a later version that permits one purpose more; returns that purpose (null
+     * when there is no later version).
+     */
+    private String supplierNotice(int org, int collectionStart) {
+        ObjectNode first = notice("consent-" + org, org, "Privacy notice of organisation " + org);
+        ArrayNode permitted = first.putArray("permittedPurposes");
+        permitted.add(Market.PURPOSES[out.nextInt(5)]);
+        if (out.nextInt(4) == 0) {
+            permitted.add(out.nextInt(10) == 0 ? "political-campaigning" : "profiling");
         }
-        o.set("evidence", evidence("Members of organisation " + i + " agreed to " + permitted.get(0).asString()));
+        first.set("evidence", out.evidence("Members of organisation " + org + " agreed to " + permitted.get(0).asString()));
+        if (!out.chance(20)) {
+            out.write("consents", first);
+            return null;
+        }
+        List<String> before = new ArrayList<>(permitted.valueStream().map(JsonNode::asString).toList());
+        String added = before.contains("profiling") ? "political-campaigning"
+                : before.contains("political-campaigning") || out.chance(50) ? "profiling" : "political-campaigning";
+        int from = collectionStart - out.nextInt(365);
+        int revised = from + 180 + out.nextInt(1_200);
+        first.put("validFrom", Records.day(from));
+        if (out.chance(70)) {
+            first.put("validUntil", Records.day(revised - 1));
+        }
+        out.write("consents", first);
+        ObjectNode later = notice("consent-" + org + "-v2", org, "Privacy notice of organisation " + org + ", revised");
+        ArrayNode more = later.putArray("permittedPurposes");
+        before.forEach(more::add);
+        more.add(added);
+        later.put("validFrom", Records.day(revised));
+        later.put("supersedes", "consent-" + org);
+        later.set("evidence", out.evidence("From " + Records.day(revised) + " the notice of organisation " + org + " also allowed " + added));
+        out.write("consents", later);
+        out.count("consents.laterVersions");
+        return added;
+    }
+
+    /** The notice a broker's own lists were collected under. */
+    private void brokerNotice(int broker) {
+        ObjectNode o = notice("consent-" + broker, broker, "Privacy notice of organisation " + broker);
+        ArrayNode permitted = o.putArray("permittedPurposes").add("direct-marketing").add("data-resale");
+        if (out.chance(30)) {
+            permitted.add("profiling");
+        }
+        o.set("evidence", out.evidence("Organisation " + broker + " tells the people on its lists that it sells them"));
+        out.write("consents", o);
+    }
+
+    private ObjectNode notice(String id, int org, String title) {
+        ObjectNode o = out.object();
+        o.put("id", id);
+        o.put("title", title);
+        o.put("kind", out.nextInt(3) == 0 ? "CONSENT" : "PRIVACY_NOTICE");
+        o.put("issuedBy", "org-" + org);
         return o;
     }
 
-    private ObjectNode dataset(int i) {
-        ObjectNode o = json.createObjectNode();
-        o.put("id", "ds-" + i);
-        o.put("name", "Customer list of organisation " + i);
-        o.put("heldBy", "org-" + i);
-        ArrayNode categories = o.putArray("dataCategories").add(ADULT_CATEGORIES[random.nextInt(ADULT_CATEGORIES.length)]);
-        if (random.nextInt(10) < 3) {
-            categories.add(CHILD_CATEGORIES[random.nextInt(CHILD_CATEGORIES.length)]);
+    /**
+     * Each party that received data makes a target list or scores from it, then runs one to four campaigns with what
+     * it received or made, most starting after the data was there, one in ten on a date of its own.
+     */
+    private void campaigns(Datasets datasets) {
+        int c = 0;
+        for (int p = shape.brokers(); p < shape.brokers() + shape.parties(); p++) {
+            datasets.partyList(p);
         }
-        o.putArray("subjectGroups").add(GROUPS[random.nextInt(GROUPS.length)]);
-        o.putArray("consents").add("consent-" + i);
-        o.set("evidence", evidence("Organisation " + i + " keeps a customer list"));
-        return o;
-    }
-
-    private void transfers(Writer w) throws IOException {
-        int id = 0;
-        // 1. Supply: every supplier sells its list to one or two brokers, popular brokers more often.
-        for (int s = firstSupplier(); s < firstSupplier() + suppliers; s++) {
-            int count = 1 + (random.nextInt(3) == 0 ? 1 : 0);
-            for (int k = 0; k < count; k++) {
-                int broker = pick(brokerWeights);
-                w.write("transfers", transfer(id++, s, broker, "ds-" + s));
-            }
-        }
-        // 2. Brokers to brokers, tier by tier (broker b is in tier b % 8), so chains run up to 8 hops;
-        // one in thirty goes back to an earlier tier, which makes cycles.
-        int brokerToBroker = n / 10;
-        for (int k = 0; k < brokerToBroker; k++) {
-            int from = pick(brokerWeights);
-            int tier = from % TIERS;
-            boolean back = random.nextInt(30) == 0 || tier == TIERS - 1;
-            int targetTier = back ? random.nextInt(Math.max(1, tier)) : tier + 1;
-            int to = brokerInTier(targetTier);
-            if (to != from && !received.get(from).isEmpty()) {
-                w.write("transfers", transfer(id++, from, to, carried(from)));
-            }
-        }
-        // 3. Brokers to end users (marketers, platforms, consultancies) and parties: heavy fan-out from big brokers.
-        int outward = (int) (n * 0.45);
-        int firstReceiver = firstSupplier() + suppliers;
-        for (int k = 0; k < outward; k++) {
-            int from = pick(brokerWeights);
-            if (received.get(from).isEmpty()) {
+        for (int p = shape.brokers(); p < shape.brokers() + shape.parties(); p++) {
+            Stock stock = datasets.stock(p);
+            if (stock.received.size == 0) {
                 continue;
             }
-            int to = random.nextInt(20) == 0 ? brokers + random.nextInt(parties) : firstReceiver + random.nextInt(n - firstReceiver);
-            w.write("transfers", transfer(id++, from, to, carried(from)));
-        }
-    }
-
-    private int brokerInTier(int tier) {
-        // Brokers of a tier are tier, tier + 8, tier + 16, ...; the lower indexes are the popular ones.
-        int perTier = (brokers - tier + TIERS - 1) / TIERS;
-        int rank = Math.min(perTier - 1, (int) Math.floor(perTier * Math.pow(random.nextDouble(), 3)));
-        return tier + rank * TIERS;
-    }
-
-    private String carried(int broker) {
-        List<String> got = received.get(broker);
-        return got.get(random.nextInt(got.size()));
-    }
-
-    private ObjectNode transfer(int id, int from, int to, String dataset) {
-        if (to < brokers + parties) {
-            received.get(to).add(dataset);
-        }
-        ObjectNode o = json.createObjectNode();
-        o.put("id", "tr-" + id);
-        o.put("from", "org-" + from);
-        o.put("to", "org-" + to);
-        o.put("dataset", dataset);
-        o.put("date", date().toString());
-        if (random.nextInt(20) == 0) {
-            o.putNull("recordCount");
-        }
-        else {
-            o.put("recordCount", (long) Math.exp(6 + random.nextDouble() * 8));
-        }
-        String purpose = to >= brokers && to < brokers + parties ? "political-campaigning" : PURPOSES[random.nextInt(PURPOSES.length)];
-        o.putArray("purposes").add(purpose);
-        o.set("evidence", evidence("Organisation " + from + " passed " + dataset + " to organisation " + to));
-        return o;
-    }
-
-    private void campaignsAndEnforcement(Writer w) throws IOException {
-        int c = 0;
-        for (int p = brokers; p < brokers + parties; p++) {
-            List<String> got = received.get(p);
-            for (int k = 0; k < 1 + random.nextInt(4) && !got.isEmpty(); k++) {
-                ObjectNode o = json.createObjectNode();
+            for (int k = 0, count = 1 + out.nextInt(4); k < count; k++) {
+                List<Integer> used = new ArrayList<>();
+                int ready = 0;
+                if (stock.made.size > 0 && out.chance(50)) {
+                    int i = out.nextInt(stock.made.size);
+                    used.add(stock.made.ds[i]);
+                    ready = stock.made.day[i];
+                    out.count("campaigns.withMadeData");
+                }
+                for (int j = 0, more = 1 + out.nextInt(2); j < more; j++) {
+                    int i = out.nextInt(stock.received.size);
+                    if (!used.contains(stock.received.ds[i])) {
+                        used.add(stock.received.ds[i]);
+                        ready = Math.max(ready, stock.received.day[i]);
+                    }
+                }
+                ObjectNode o = out.object();
                 o.put("id", "campaign-" + c++);
                 o.put("name", "Election mailing " + k + " of party " + p);
                 o.put("runBy", "org-" + p);
                 o.putArray("purposes").add("political-campaigning");
-                o.put("channel", random.nextBoolean() ? "post" : "email");
-                ArrayNode used = o.putArray("datasets");
-                got.stream().distinct().limit(3).forEach(used::add);
-                LocalDate start = date();
-                o.put("startDate", start.toString());
-                o.put("endDate", start.plusDays(30).toString());
-                o.set("evidence", evidence("Party " + p + " ran mailing " + k));
-                w.write("campaigns", o);
+                o.put("channel", out.random.nextBoolean() ? "post" : "email");
+                ArrayNode list = o.putArray("datasets");
+                used.forEach(d -> list.add(datasets.get(d).id()));
+                int start = out.nextInt(10) == 0 ? out.nextInt(Records.DAYS) : ready + out.nextInt(Math.max(1, Math.min(200, Records.DAYS - 31 - ready)));
+                o.put("startDate", Records.day(start));
+                o.put("endDate", Records.day(start + 30));
+                o.set("evidence", out.evidence("Party " + p + " ran mailing " + k));
+                out.write("campaigns", o);
             }
         }
-        String[] kinds = { "FINE", "NOTICE_OF_INTENT", "AUDIT", "ENFORCEMENT_NOTICE", "INQUIRY", "WARNING" };
-        for (int e = 0; e < Math.max(5, n / 1_000); e++) {
-            int against = random.nextBoolean() ? random.nextInt(brokers) : firstSupplier() + random.nextInt(suppliers);
-            String kind = kinds[random.nextInt(kinds.length)];
-            ObjectNode o = json.createObjectNode();
+    }
+
+    private void enforcement() {
+        for (int e = 0; e < Math.max(5, shape.organisations() / 1_000); e++) {
+            int against = out.random.nextBoolean() ? out.nextInt(shape.brokers()) : shape.firstSupplier() + out.nextInt(shape.suppliers());
+            String kind = ENFORCEMENT_KINDS[out.nextInt(ENFORCEMENT_KINDS.length)];
+            ObjectNode o = out.object();
             o.put("id", "enforcement-" + e);
             o.put("kind", kind);
-            o.put("regulator", "org-" + (brokers + parties + random.nextInt(regulators)));
+            o.put("regulator", "org-" + (shape.brokers() + shape.parties() + out.nextInt(shape.regulators())));
             o.put("against", "org-" + against);
             if (kind.equals("FINE")) {
-                o.put("amount", 1_000 * (1 + random.nextInt(500)));
+                o.put("amount", 1_000 * (1 + out.nextInt(500)));
                 o.put("currency", "GBP");
             }
-            o.put("date", date().toString());
-            o.set("evidence", evidence("The regulator took action against organisation " + against));
-            w.write("enforcementActions", o);
+            o.put("date", Records.day(out.nextInt(Records.DAYS)));
+            if (out.nextInt(3) > 0) {
+                o.put("status", status(kind));
+                out.count("enforcementActions.withStatus");
+            }
+            o.set("evidence", out.evidence("The regulator took action against organisation " + against));
+            out.write("enforcementActions", o);
         }
-        for (int e = 0; e < Math.max(5, n / 2_000); e++) {
-            int who = random.nextInt(brokers);
-            if (received.get(who).isEmpty()) {
+    }
+
+    /** What the sources say became of an action: fines and notices are mostly taken, audits and inquiries may be under way. */
+    private String status(String kind) {
+        int roll = out.nextInt(10);
+        return switch (kind) {
+            case "AUDIT", "INQUIRY" -> roll < 4 ? "ANNOUNCED" : roll < 8 ? "ONGOING" : "TAKEN";
+            case "NOTICE_OF_INTENT" -> roll < 4 ? "ANNOUNCED" : roll < 9 ? "TAKEN" : "WITHDRAWN";
+            default -> roll < 9 ? "TAKEN" : "WITHDRAWN";
+        };
+    }
+
+    /** A few brokers say they deleted a list they had bought, some time after it arrived. */
+    private void deletions(Datasets datasets) {
+        for (int e = 0; e < Math.max(5, shape.organisations() / 2_000); e++) {
+            int who = out.nextInt(shape.brokers());
+            Datasets.Items got = datasets.stock(who).received;
+            if (got.size == 0) {
                 continue;
             }
-            ObjectNode o = json.createObjectNode();
+            int i = out.nextInt(got.size);
+            ObjectNode o = out.object();
             o.put("id", "event-" + e);
             o.put("kind", "DELETION");
             o.put("description", "Organisation " + who + " deleted a list it had bought.");
-            o.put("date", date().toString());
+            o.put("date", Records.day(got.day[i] + 30 + out.nextInt(700)));
             o.putArray("organisations").add("org-" + who);
-            o.putArray("datasets").add(carried(who));
-            o.set("evidence", evidence("Organisation " + who + " said it deleted the list"));
-            w.write("events", o);
+            o.putArray("datasets").add(datasets.get(got.ds[i]).id());
+            o.set("evidence", out.evidence("Organisation " + who + " said it deleted the list"));
+            out.write("events", o);
         }
-    }
-
-    private ArrayNode evidence(String quote) {
-        ArrayNode list = json.createArrayNode();
-        list.addObject().put("source", "gen-source-" + random.nextInt(sources)).put("quote", quote);
-        return list;
-    }
-
-    private LocalDate date() {
-        return FIRST_DAY.plusDays(random.nextInt(DAYS));
-    }
-
-    /** Cumulative weights 1/rank^exponent, for picking with a heavy tail. */
-    private static double[] powerLaw(int size, double exponent) {
-        double[] cumulative = new double[size];
-        double sum = 0;
-        for (int i = 0; i < size; i++) {
-            sum += 1 / Math.pow(i + 1, exponent);
-            cumulative[i] = sum;
-        }
-        return cumulative;
-    }
-
-    private int pick(double[] cumulative) {
-        int i = Arrays.binarySearch(cumulative, random.nextDouble() * cumulative[cumulative.length - 1]);
-        return i >= 0 ? i : Math.min(cumulative.length - 1, -i - 1);
     }
 }

@@ -44,14 +44,26 @@ final class TraceStatements {
      * (the lineage rule prunes each step) or, for {@code follow: CONNECTION}, every chain of transfers.
      */
     static List<String> downstream(FlowBasis follow) {
-        return byLength(STARTS.get("from"), "o0", n -> forwards(fill(STARTS.get("first"), "filter", filter("t"), "loT", lo("t")), n, follow)
-                + HOPS.get("end") + "\n" + purposeFilter("o" + n, "d" + n) + "\nLIMIT $limit");
+        return byLength(STARTS.get("from"), "o0", n -> downstreamChains(n, follow), PROJECTION);
+    }
+
+    /**
+     * The walk of {@link #downstream} without the projection: it returns {@code missing} and {@code chains}, the number
+     * of chains on the page. What the benchmark counts to show how many organisation chains the lineage rule prunes.
+     */
+    static List<String> downstreamCount(FlowBasis follow) {
+        return byLength(STARTS.get("from"), "o0", n -> downstreamChains(n, follow), "RETURN missing, size(page) AS chains");
+    }
+
+    private static String downstreamChains(int n, FlowBasis follow) {
+        return forwards(fill(STARTS.get("first"), "filter", filter("t"), "loT", lo("t")), n, follow) + HOPS.get("end") + "\n"
+                + purposeFilter("o" + n, "d" + n) + "\nLIMIT $limit";
     }
 
     /** traceDataset for each maxHops 1..8: chains that carried $dataset or data made from it. */
     static List<String> dataset() {
         return byLength(STARTS.get("dataset"), "lineage", n -> forwards(fill(STARTS.get("dataset-first"), "filter", filter("t"),
-                "loT", lo("t"), "hiT", hi("t")), n, FlowBasis.DATA) + "LIMIT $limit");
+                "loT", lo("t"), "hiT", hi("t")), n, FlowBasis.DATA) + "LIMIT $limit", PROJECTION);
     }
 
     /**
@@ -60,7 +72,7 @@ final class TraceStatements {
      * {@code $limit} (a top-n, not a full sort).
      */
     static List<String> upstream(FlowBasis follow) {
-        return byLength(STARTS.get("to"), "anchor", n -> backwards(n, follow));
+        return byLength(STARTS.get("to"), "anchor", n -> backwards(n, follow), PROJECTION);
     }
 
     /** The lineage labels of chains given by transfer ids (lineage.cypher's {@code labels}). */
@@ -162,8 +174,9 @@ final class TraceStatements {
      * Wraps the chains of each length in the subquery that adds them to {@code found} while the page is not full.
      *
      * @param imports the start's anchor variable (besides missing and found)
+     * @param tail what the statement returns from {@code missing} and {@code page}, the chains of the page
      */
-    private static List<String> byLength(String start, String imports, IntFunction<String> chainsOfLength) {
+    private static List<String> byLength(String start, String imports, IntFunction<String> chainsOfLength, String tail) {
         return IntStream.rangeClosed(1, Traces.MAX_HOPS).mapToObj(maxHops -> {
             StringBuilder text = new StringBuilder(start).append('\n');
             for (int n = 1; n <= maxHops; n++) {
@@ -173,7 +186,7 @@ final class TraceStatements {
                     .append("RETURN collect({transfers: transfers, orgs: orgs, start: start}) AS more\n}\n")
                     .append("WITH ").append(imports).append(", missing, found + more AS found\n");
             }
-            return complete(text.append("WITH missing, found[$offset..$limit] AS page\n").append(PROJECTION).toString());
+            return complete(text.append("WITH missing, found[$offset..$limit] AS page\n").append(tail).toString());
         }).toList();
     }
 
