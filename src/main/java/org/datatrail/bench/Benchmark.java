@@ -33,6 +33,7 @@ import org.datatrail.organisation.SearchText;
 import org.datatrail.system.CypherResource;
 import org.datatrail.system.GraphReads;
 import org.datatrail.system.Pages;
+import org.datatrail.transfer.FlowBasis;
 import org.datatrail.transfer.Traces;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -92,6 +93,9 @@ public final class Benchmark {
     }
 
     /** The application's own look-up and search statements, so the raw side runs exactly what GraphQL runs. */
+    /** The most chains of each kind the command counts per supplier for {@link #pruning}. */
+    private static final int PRUNING_CAP = 10_000;
+
     private static final Map<String, String> ORGANISATION_QUERIES = CypherResource.named(Organisation.class, "queries.cypher");
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -103,8 +107,10 @@ public final class Benchmark {
     private final Random random;
     private final List<String> failures = new ArrayList<>();
     private final RequestStages stages;
+    private final int pruningCap;
 
-    private Benchmark(ConfigurableApplicationContext context, long seed, RequestStages stages) {
+    private Benchmark(ConfigurableApplicationContext context, long seed, RequestStages stages, int pruningCap) {
+        this.pruningCap = pruningCap;
         this.stages = stages;
         this.driver = context.getBean(Driver.class);
         this.reads = context.getBean(GraphReads.class);
@@ -180,6 +186,12 @@ public final class Benchmark {
      */
     public static ObjectNode run(NetworkGenerator.Size size, long seed, int iterations, Duration warmUp, Path network, Path dataDir,
             boolean offline, List<String> springArgs) {
+        return run(size, seed, iterations, warmUp, network, dataDir, offline, springArgs, PRUNING_CAP);
+    }
+
+    /** {@link #run}, counting at most {@code pruningCap} chains of each kind per supplier for the pruning figures. */
+    static ObjectNode run(NetworkGenerator.Size size, long seed, int iterations, Duration warmUp, Path network, Path dataDir,
+            boolean offline, List<String> springArgs, int pruningCap) {
         JsonMapper json = JsonMapper.builder().build();
         ObjectNode report = json.createObjectNode();
         report.put("size", size.name()).put("organisations", size.organisations).put("seed", seed).put("iterations", iterations)
@@ -194,7 +206,7 @@ public final class Benchmark {
         long started = System.nanoTime();
         RequestStages stages = new RequestStages();
         try (ConfigurableApplicationContext context = start(dataDir, springArgs, stages)) {
-            Benchmark bench = new Benchmark(context, seed, stages);
+            Benchmark bench = new Benchmark(context, seed, stages, pruningCap);
             ObjectNode load = report.putObject("import");
             if (offline) {
                 OfflineImport.finish(context.getBean(Driver.class), offlineResult);
@@ -224,14 +236,22 @@ public final class Benchmark {
         List<String> parties = ids("MATCH (o:Organisation) WHERE 'POLITICAL_PARTY' IN o.types AND EXISTS { ()-[:TO]->(o) } RETURN o.id AS id ORDER BY id");
         List<String> all = ids("MATCH (o:Organisation) RETURN o.id AS id ORDER BY id");
         List<String> names = ids("MATCH (o:Organisation) RETURN o.name AS id ORDER BY id");
+        // the lists suppliers collected and sold: where traceDataset starts an investigation
+        List<String> soldLists = ids("""
+                MATCH (o:Organisation)-[:HOLDS]->(d:Dataset) WHERE 'DATA_SUPPLIER' IN o.types AND EXISTS { (o)-[:SENT]->(:Transfer)-[:CARRIES]->(d) }
+                RETURN d.id AS id ORDER BY id""");
+        List<String> traced = sample(suppliers, 50);
         List<Scenario> scenarios = new ArrayList<>();
         for (int hops : new int[] { 2, 4, 6 }) {
-            scenarios.add(trace("traceFlows maxHops " + hops, hops, null, sample(suppliers, 50)));
+            scenarios.add(trace("traceFlows maxHops " + hops, hops, null, hops == 4 ? traced : sample(suppliers, 50)));
         }
         scenarios.add(trace("traceFlows maxHops 4 toType POLITICAL_PARTY", 4, "POLITICAL_PARTY", sample(suppliers, 50)));
         scenarios.add(new Scenario("upstream maxHops 4", to -> document("query($to: ID!) { upstream(to: $to, maxHops: 4, first: 50) "
                 + "{ hops consent { covered firstUncoveredHop } } }", "to", to),
                 to -> Traces.upstreamStatement(to, filter(null), 4, new Pages.Page(0, 50)), sample(parties, 50)));
+        scenarios.add(new Scenario("traceDataset maxHops 4", id -> document("query($id: ID!) { traceDataset(id: $id, maxHops: 4, first: 50) "
+                + "{ hops consent { covered firstUncoveredHop } } }", "id", id),
+                id -> Traces.datasetStatement(id, 4, new Pages.Page(0, 50)), sample(soldLists, 50)));
         scenarios.add(new Scenario("search", text -> document("query($text: String!) { search(text: $text, first: 20) { id name types } }", "text", text),
                 text -> new Traces.Statement(ORGANISATION_QUERIES.get("search"), Map.of("lucene", SearchText.luceneQuery(SearchText.fold(text)), "offset", 0, "first", 20)),
                 sample(names, 100).stream().map(n -> String.join(" ", Arrays.copyOf(n.toLowerCase(Locale.ROOT).split(" "), 2))).toList()));
@@ -301,6 +321,7 @@ public final class Benchmark {
                     g.p50(), g.p95(), c.p50(), c.p95(), counts, warmedUp.get(s.name()).asInt());
         }
         report.set("failureSamples", json.valueToTree(failures.stream().distinct().limit(5).toList()));
+        report.set("lineagePruning", pruning(traced));
         var profiles = report.putObject("profiles");
         String supplier = suppliers.get(suppliers.size() / 2);
         for (int hops : new int[] { 2, 4, 6 }) {
@@ -309,8 +330,54 @@ public final class Benchmark {
         }
         profiles.set("traceFlows maxHops 4 toType POLITICAL_PARTY from " + supplier,
                 profile(Traces.downstreamStatement(supplier, filter("POLITICAL_PARTY"), 4, new Pages.Page(0, 50))));
+        String list = soldLists.get(soldLists.size() / 2);
+        profiles.set("traceDataset maxHops 4 from " + list, profile(Traces.datasetStatement(list, 4, new Pages.Page(0, 50))));
         if (!parties.isEmpty()) {
             profiles.set("upstream maxHops 4 to " + parties.getFirst(), profile(Traces.upstreamStatement(parties.getFirst(), filter(null), 4, new Pages.Page(0, 50))));
+        }
+    }
+
+    /**
+     * How many organisation chains the lineage rule prunes: from each of the suppliers the maxHops 4 trace scenario
+     * samples, the chains of up to four hops a trace that follows the data finds ({@code follow: DATA}) against every
+     * chain of transfers ({@code follow: CONNECTION}), each counted by the trace's own walk without reading the chains,
+     * up to {@code pruningCap} ({@value #PRUNING_CAP} in the command) per supplier. A supplier at the cap has at least
+     * that many, so the totals are lower bounds where {@code suppliersAtCap} is not zero.
+     */
+    private ObjectNode pruning(List<String> from) {
+        ObjectNode node = json.createObjectNode();
+        List<String> distinct = from.stream().distinct().sorted().toList();
+        node.put("maxHops", 4).put("capPerSupplier", pruningCap).put("suppliers", distinct.size());
+        long data = 0;
+        long connection = 0;
+        int atCap = 0;
+        int beyondOneHop = 0;
+        int dataBeyondOneHop = 0;
+        long started = System.nanoTime();
+        for (String supplier : distinct) {
+            long d = chains(supplier, FlowBasis.DATA, 4);
+            long c = chains(supplier, FlowBasis.CONNECTION, 4);
+            long direct = chains(supplier, FlowBasis.CONNECTION, 1);
+            data += d;
+            connection += c;
+            atCap += c >= pruningCap ? 1 : 0;
+            beyondOneHop += c > direct ? 1 : 0;
+            // every direct sale is a DATA chain of one hop, so more DATA chains than sales means data moved on
+            dataBeyondOneHop += d > direct ? 1 : 0;
+        }
+        node.put("dataChains", data).put("connectionChains", connection).put("suppliersAtCap", atCap)
+            .put("suppliersWithOnwardConnections", beyondOneHop).put("suppliersWhoseDataMovedOn", dataBeyondOneHop)
+            .put("seconds", (System.nanoTime() - started) / 1e9);
+        System.out.printf("bench: lineage pruning, %d suppliers, maxHops 4: %,d DATA chains of %,d organisation chains (%d at the cap of %,d)%n",
+                distinct.size(), data, connection, atCap, pruningCap);
+        return node;
+    }
+
+    private long chains(String from, FlowBasis follow, int maxHops) {
+        Traces.Statement statement = Traces.downstreamCountStatement(from, new Traces.Filter(null, null, null, null, null, false, null, follow),
+                maxHops, new Pages.Page(0, pruningCap));
+        try (Session session = driver.session(reads.readSession())) {
+            return session.executeRead(tx -> tx.run(statement.text(), statement.parameters()).single().get("chains").asLong());
         }
     }
 
@@ -334,7 +401,7 @@ public final class Benchmark {
     }
 
     private static Traces.Filter filter(String toType) {
-        return new Traces.Filter(null, toType, null, null, null, false, null, org.datatrail.transfer.FlowBasis.DATA);
+        return new Traces.Filter(null, toType, null, null, null, false, null, FlowBasis.DATA);
     }
 
     private String document(String query, Object... variables) {
