@@ -23,27 +23,33 @@ CALL (/*from*/) {
 }
 
 // query: next
-// One step forwards from /*from*/, which received /*data*/ no earlier than /*lo*/: its transfers in id order (so the
-// chains of one length come out in the order of their transfer ids, and LIMIT stops the walk at the page's last
-// chain), each with its receiver /*r*/, its dataset /*d*/ and the new bound /*lo2*/. /*carry*/ is `derived` of
-// /*from*/ and /*data*/, computed once before the step.
+// One step forwards from /*from*/, which received /*data*/ no earlier than /*lo*/: the transfers it sent that carried
+// that data or data it made from it (/*carry*/, `derived` of /*from*/ and /*data*/, computed once before the step),
+// in id order (so the chains of one length come out in the order of their transfer ids, and LIMIT stops the walk at
+// the page's last chain), each with its receiver /*r*/, its dataset /*d*/ and the new bound /*lo2*/. The step starts
+// from the data, not from /*from*/: a hub sends thousands of transfers, a dataset is carried by a few.
 CALL (/*from*/, /*carry*/, /*lo*/) {
-  MATCH (/*from*/)-[:SENT]->(t)
-  WHERE /*filter*/
-  WITH t ORDER BY t.id
-  MATCH (t)-[:TO]->(r), (t)-[:CARRIES]->(x)
+  UNWIND /*carry*/ AS lc
+  WITH DISTINCT lc.d AS x
+  MATCH (x)<-[:CARRIES]-(t)
+  WHERE EXISTS { (/*from*/)-[:SENT]->(t) } AND /*filter*/
+  WITH t, x ORDER BY t.id
+  MATCH (t)-[:TO]->(r)
   WITH t, r, x, /*bounds*/ AS bounds
   WHERE size(bounds) > 0
   RETURN t AS /*t*/, r AS /*r*/, x AS /*d*/, /*later*/ AS /*lo2*/
 }
 
 // query: previous
-// One step backwards to /*to*/, which sent on /*data*/ no later than /*hi*/: the transfers it received, each with
-// its sender /*s*/, its dataset /*d*/ and the new bound /*hi2*/. /*carry*/ is `sources` of /*to*/ and /*data*/.
+// One step backwards to /*to*/, which sent on /*data*/ no later than /*hi*/: the transfers it received that carried
+// that data or data it can have made it from (/*carry*/, `sources` of /*to*/ and /*data*/), each with its sender
+// /*s*/, its dataset /*d*/ and the new bound /*hi2*/. Like `next`, the step starts from the data.
 CALL (/*to*/, /*carry*/, /*hi*/) {
-  MATCH (s)-[:SENT]->(t)-[:TO]->(/*to*/)
-  WHERE /*filter*/
-  MATCH (t)-[:CARRIES]->(x)
+  UNWIND /*carry*/ AS lc
+  WITH DISTINCT lc.d AS x
+  MATCH (x)<-[:CARRIES]-(t)
+  WHERE EXISTS { (t)-[:TO]->(/*to*/) } AND /*filter*/
+  MATCH (s)-[:SENT]->(t)
   WITH s, t, x, /*bounds*/ AS bounds
   WHERE size(bounds) > 0
   RETURN t AS /*t*/, s AS /*s*/, x AS /*d*/, /*earlier*/ AS /*hi2*/

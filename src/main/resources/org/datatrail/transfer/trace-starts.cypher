@@ -34,14 +34,20 @@ WITH missing, found, CASE WHEN root IS NULL THEN [] ELSE [{d: root, m: $dawn}] +
 // The first step of traceDataset: every transfer that carried the dataset or data made from it, not before that
 // data existed, and sent by an organisation that had not received any of that data by an earlier (or undated)
 // transfer: those later transfers are the onward steps of the chains that brought the data there. In id order.
+// (`arrivals`, where and from when that data was received, is read from the data, not from each sender's transfers
+// in: a hub receives thousands.)
 CALL (lineage) {
+  WITH lineage, COLLECT {
+    UNWIND lineage AS la
+    WITH la.d AS y
+    MATCH (y)<-[:CARRIES]-(t0:Transfer)-[:TO]->(r)
+    RETURN {o: r, lo: coalesce(t0.date, t0.earliest, $dawn)} AS arrival
+  } AS arrivals
   UNWIND lineage AS start
-  WITH start.d AS x, start.m AS m
+  WITH arrivals, start.d AS x, start.m AS m
   MATCH (s)-[:SENT]->(t)-[:CARRIES]->(x)
   WHERE /*hiT*/ >= m AND /*filter*/
-    AND NOT EXISTS {
-      MATCH (s)<-[:TO]-(t0:Transfer)-[:CARRIES]->(y:Dataset)
-      WHERE y IN [l IN lineage | l.d] AND coalesce(t0.date, t0.earliest, $dawn) <= /*hiT*/ }
+    AND NOT any(a IN arrivals WHERE a.o = s AND a.lo <= /*hiT*/)
   WITH s, t, x, m ORDER BY t.id
   MATCH (t)-[:TO]->(r)
   RETURN s AS o0, t AS t1, r AS o1, x AS d1, CASE WHEN m > /*loT*/ THEN m ELSE /*loT*/ END AS lo1, m AS start
