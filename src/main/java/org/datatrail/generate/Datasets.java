@@ -168,8 +168,14 @@ final class Datasets {
             }
         }
         else if (kind == Kind.ENRICHMENT) {
-            List<Integer> own = stocks[broker].own;
-            sources.add(own.get(out.nextInt(own.size())));
+            // one of its own lists, not the one that just came back to it through a cycle
+            List<Integer> own = stocks[broker].own.stream().filter(d -> d != dataset).toList();
+            if (own.isEmpty()) {
+                kind = Kind.SUBSET;
+            }
+            else {
+                sources.add(own.get(out.nextInt(own.size())));
+            }
         }
         make(broker, kind, sources, day);
     }
