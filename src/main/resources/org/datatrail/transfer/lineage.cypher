@@ -37,10 +37,12 @@
 // query: between
 // The ways /*from*/ can have become /*to*/ at /*holder*/ (each with f and m as in `derived`): the same dataset, or a
 // derivation path. The three are variables. Used to label a chain that is already known, and a campaign's use of
-// the data.
-CASE WHEN /*from*/ = /*to*/ THEN [{f: $doom, m: $dawn}] ELSE [] END + [lw IN [lp = (/*from*/)-[:FEEDS|INTO*2..16]->(/*to*/)
-      WHERE all(ln IN nodes(lp)[1..] WHERE ln:Derivation OR (/*holder*/)-[:HOLDS]->(ln))
-      | [ln IN nodes(lp) WHERE ln:Derivation AND ln.date IS NOT NULL | ln.date]]
+// the data. The path is read backwards, from /*to*/: a dataset is made from a few sources, while a supplier's list
+// can feed thousands of merges elsewhere (at size L, reading forwards cost a party's upstream trace 148,250 db hits
+// for 250 campaign checks; backwards, 3,200).
+CASE WHEN /*from*/ = /*to*/ THEN [{f: $doom, m: $dawn}] ELSE [] END + [lw IN [lp = (/*to*/)<-[:FEEDS|INTO*2..16]-(/*from*/)
+      WHERE all(ln IN nodes(lp)[..-1] WHERE ln:Derivation OR (/*holder*/)-[:HOLDS]->(ln))
+      | reverse([ln IN nodes(lp) WHERE ln:Derivation AND ln.date IS NOT NULL | ln.date])]
   WHERE all(lj IN range(1, size(lw) - 1) WHERE lw[lj - 1] <= lw[lj])
   | {f: coalesce(lw[0], $doom), m: coalesce(last(lw), $dawn)}]
 

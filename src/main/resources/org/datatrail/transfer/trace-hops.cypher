@@ -78,5 +78,5 @@ WHERE $purpose IS NULL
         MATCH (/*org*/)-[:RAN]->(pc:Campaign)-[:FOR]->(:Purpose {id: $purpose})
         MATCH (pc)-[:USED]->(pu:Dataset)
         WHERE pu = /*data*/ OR EXISTS {
-          MATCH pp = (/*data*/)-[:FEEDS|INTO*2..16]->(pu)
-          WHERE all(pn IN nodes(pp)[1..] WHERE pn:Derivation OR (/*org*/)-[:HOLDS]->(pn)) } }
+          MATCH pp = (pu)<-[:FEEDS|INTO*2..16]-(/*data*/)
+          WHERE all(pn IN nodes(pp)[..-1] WHERE pn:Derivation OR (/*org*/)-[:HOLDS]->(pn)) } }
