@@ -541,8 +541,11 @@ public final class Benchmark {
     private static ConfigurableApplicationContext start(Path dataDir, List<String> springArgs, RequestStages stages) {
         // As arguments, not default properties: application.properties outranks defaults, and its data-dir is
         // the app's own ./data, which a benchmark must never touch. The caller's arguments come last and win.
+        // The app's own background warm-up is off: the bench warms up itself, and the warm-up's statements, still
+        // running on a loaded machine, were counted as statements of the requests being measured.
         List<String> args = new ArrayList<>(List.of("--spring.main.banner-mode=off", "--logging.level.root=WARN",
-                "--datatrail.seed.on-empty=false", "--datatrail.data-dir=" + dataDir, "--datatrail.neo4j.bolt-port=0", "--server.port=0"));
+                "--datatrail.seed.on-empty=false", "--datatrail.data-dir=" + dataDir, "--datatrail.neo4j.bolt-port=0", "--server.port=0",
+                "--datatrail.api.warm-up=false"));
         args.addAll(springArgs);
         SpringApplication app = new SpringApplication(DataTrailApplication.class);
         app.setWebApplicationType(WebApplicationType.SERVLET);
