@@ -22,12 +22,11 @@ import graphql.language.Type;
 import graphql.language.TypeDefinition;
 import graphql.parser.Parser;
 import graphql.schema.idl.TypeDefinitionRegistry;
+import org.datatrail.support.DataTrailTest;
+import org.datatrail.support.DataTrailTest.Seed;
 import org.datatrail.support.Testers;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The served schema, read back by introspection over HTTP, contains every type, field, argument and enum
@@ -35,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The contract is {@code ../shared/contract/*.graphqls} where a checkout has it, else the copy in
  * {@code src/test/resources/contract} (and where both exist they must be identical).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DataTrailTest(seed = Seed.SMALL)
 class ContractIntegrationTests {
 
     static final List<String> PARTS = List.of("investigator-api.graphqls", "lineage.graphqls");
@@ -46,11 +45,6 @@ class ContractIntegrationTests {
 
     static Path copy(String part) {
         return Path.of("src/test/resources/contract", part);
-    }
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        Testers.embeddedDatabase(registry, "src/test/resources/facts/small");
     }
 
     @LocalServerPort

@@ -2,23 +2,16 @@ package org.datatrail.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.datatrail.support.DataTrailTest;
+import org.datatrail.support.DataTrailTest.Seed;
 import org.datatrail.support.Testers;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** A public deployment switches off introspection and the explorer; queries still work. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "spring.graphql.schema.introspection.enabled=false", "datatrail.graphiql.enabled=false" })
+@DataTrailTest(seed = Seed.SMALL, properties = { "spring.graphql.schema.introspection.enabled=false", "datatrail.graphiql.enabled=false" })
 class PublicDeploymentIntegrationTests {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        Testers.embeddedDatabase(registry, "src/test/resources/facts/small");
-    }
 
     @LocalServerPort
     int port;

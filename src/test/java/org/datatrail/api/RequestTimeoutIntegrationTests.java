@@ -8,13 +8,12 @@ import java.util.Map;
 import org.datatrail.ingest.FactFile;
 import org.datatrail.ingest.FactIngest;
 import org.datatrail.security.Caller;
+import org.datatrail.support.DataTrailTest;
+import org.datatrail.support.DataTrailTest.Seed;
 import org.datatrail.support.Testers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -25,14 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  * page ever fills and every length is expanded) is cut off by the request timeout, Neo4j kills the query at
  * the query timeout, and the next normal request is served.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@DataTrailTest(seed = Seed.SMALL, writes = true,
         properties = { "datatrail.graphql.request-timeout=2s", "datatrail.api.query-timeout=2s" })
 class RequestTimeoutIntegrationTests {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        Testers.embeddedDatabase(registry, "src/test/resources/facts/small");
-    }
 
     @LocalServerPort
     int port;

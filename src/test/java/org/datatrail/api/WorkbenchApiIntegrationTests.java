@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.datatrail.support.DataTrailTest;
 import org.datatrail.support.Testers;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -17,14 +15,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * role, the timeline of an organisation or a chain, and the disputes about each fact; and the page itself is
  * public even where anonymous API access is off.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DataTrailTest
 class WorkbenchApiIntegrationTests {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        Testers.embeddedDatabase(registry, null);
-        Testers.tokens(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -2,21 +2,17 @@ package org.datatrail.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.datatrail.ingest.BulkImport;
-import org.datatrail.ingest.FactIngest;
+import org.datatrail.support.GeneratedNetwork;
 import org.datatrail.support.TestDatabase;
 import org.datatrail.system.Pages;
-import org.datatrail.system.SchemaMigrations;
 import org.datatrail.transfer.FlowBasis;
 import org.datatrail.transfer.Traces;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.neo4j.driver.Value;
 
 /**
@@ -24,6 +20,7 @@ import org.neo4j.driver.Value;
  * what traces follow. Through the hub brokers, the chains that follow the data are a small minority of the
  * organisation chains, and yet some of them run several hops, some through data a broker made.
  */
+@ExtendWith(GeneratedNetwork.class)
 class NetworkGeneratorIntegrationTests {
 
     /** A page larger than any supplier's DATA chains at XS, and the cap on its organisation chains. */
@@ -32,16 +29,8 @@ class NetworkGeneratorIntegrationTests {
     static TestDatabase db;
 
     @BeforeAll
-    static void load(@TempDir Path network) {
-        db = TestDatabase.start();
-        SchemaMigrations.fromClasspath(db.driver()).migrate();
-        NetworkGenerator.generate(NetworkGenerator.Size.XS, 42, network);
-        new BulkImport(new FactIngest(db.driver())).load(network, 500, null);
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
+    static void network(TestDatabase network) {
+        db = network;
     }
 
     @Test

@@ -6,29 +6,22 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.datatrail.support.DataTrailTest;
+import org.datatrail.support.DataTrailTest.Seed;
 import org.datatrail.support.Testers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Recording findings through GraphQL on the small hand-made network: each mutation's success, and its
  * rejection with an error that names the field, after which the graph is unchanged.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DataTrailTest(seed = Seed.SMALL, writes = true)
 class FindingsIntegrationTests {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        Testers.embeddedDatabase(registry, "src/test/resources/facts/small");
-        Testers.tokens(registry);
-    }
 
     static final List<Map<String, Object>> EVIDENCE = List.of(Map.of("source", "src-a", "quote", "as the report says"));
 

@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
-import org.datatrail.support.Testers;
+import org.datatrail.support.DataTrailTest;
 import org.datatrail.system.EmbeddedNeo4j;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.AuthTokens;
@@ -21,24 +21,17 @@ import org.neo4j.driver.exceptions.AuthenticationException;
 import org.neo4j.driver.exceptions.ClientException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * An analyst's own tool on the embedded database: a plain driver, built as an outside client would build it
  * (its own URI, user {@code neo4j}, the password the operator configured), runs the two example queries the
  * README gives for the seed case, taken from the README itself so the documentation cannot drift.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+@DataTrailTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = "spring.neo4j.authentication.password=" + AnalystBoltClientIntegrationTests.PASSWORD)
 class AnalystBoltClientIntegrationTests {
 
     static final String PASSWORD = "analysts-own-password-42";
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        Testers.embeddedDatabase(registry, null);
-    }
 
     @Autowired
     EmbeddedNeo4j embedded;

@@ -2,23 +2,15 @@ package org.datatrail.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.datatrail.support.DataTrailTest;
 import org.datatrail.support.Testers;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The report shelf over HTTP on the seed: formats by parameter or Accept header, roles, bad parameters. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DataTrailTest
 class ReportHttpIntegrationTests {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        Testers.embeddedDatabase(registry, null);
-        Testers.tokens(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -5,29 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import org.datatrail.support.DataTrailTest;
+import org.datatrail.support.DataTrailTest.Seed;
 import org.datatrail.support.TestDatabase;
 import org.datatrail.support.Testers;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Hostile strings through every argument that reaches Cypher: the graph is unchanged and each answer is
  * either sane (nothing found) or a clean GraphQL error, never a 500 or a stack trace.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DataTrailTest(seed = Seed.SMALL, writes = true)
 class InjectionIntegrationTests {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        Testers.embeddedDatabase(registry, "src/test/resources/facts/small");
-        Testers.tokens(registry);
-    }
 
     static final List<String> HOSTILE = List.of(
             "'", "\"", "\\", "x' OR 1=1 //", "supplier'}) DETACH DELETE n //", "}) DETACH DELETE n RETURN 1 //",

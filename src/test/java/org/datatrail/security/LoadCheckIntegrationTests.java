@@ -20,14 +20,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.datatrail.support.DataTrailTest;
+import org.datatrail.support.DataTrailTest.Seed;
 import org.datatrail.support.Testers;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A bounded load check on loopback: concurrent clients mix traces, searches, refused journalist writes and
@@ -36,14 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * database, no refused write left anything, and the heap after a GC has not grown out of bounds. The
  * figures go to {@code target/load-check.txt}. A check, not a benchmark: it asserts correctness, not speed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DataTrailTest(seed = Seed.TRACES, writes = true)
 class LoadCheckIntegrationTests {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        Testers.embeddedDatabase(registry, "src/test/resources/facts/traces");
-        Testers.tokens(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 
+import org.datatrail.support.DataTrailTest;
+import org.datatrail.support.DataTrailTest.Seed;
 import org.datatrail.support.TestDatabase;
 import org.datatrail.support.Testers;
 import org.datatrail.system.GraphReads;
@@ -13,21 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.exceptions.ClientException;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Roles against a real database: journalists cannot write, a bad token is 401, reads cannot write even by mistake. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DataTrailTest(seed = Seed.SMALL, writes = true)
 class SecurityIntegrationTests {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        Testers.embeddedDatabase(registry, "src/test/resources/facts/small");
-        Testers.tokens(registry);
-    }
 
     static final Map<String, Object> ORGANISATION = Map.of("id", "journalists-org", "name", "Should Not Exist", "types", List.of("OTHER"),
             "evidence", List.of(Map.of("source", "src-a", "quote", "never")));

@@ -2,13 +2,12 @@ package org.datatrail.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.datatrail.support.DataTrailTest;
+import org.datatrail.support.DataTrailTest.Seed;
 import org.datatrail.support.Testers;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -16,14 +15,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * loads are still served (the page is where a reader pastes a token, and holds no data), while the API it calls
  * answers 401 without a token and serves the data with one.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "datatrail.security.anonymous=false")
+@DataTrailTest(seed = Seed.SMALL, properties = "datatrail.security.anonymous=false")
 class TokensOnlyIntegrationTests {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        Testers.embeddedDatabase(registry, "src/test/resources/facts/small");
-        Testers.tokens(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 
 import org.datatrail.organisation.Organisation;
+import org.datatrail.support.DataTrailTest;
 import org.datatrail.support.SeedCase;
 import org.datatrail.transfer.Transfer;
 import org.junit.jupiter.api.Test;
@@ -19,30 +20,15 @@ import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.exceptions.AuthenticationException;
 import org.neo4j.ogm.session.SessionFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.beans.factory.annotation.Value;
 
 /** The default set-up: no URI configured, so the app runs its own Neo4j on disk and loads the seed into it. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DataTrailTest(properties = "datatrail.api.warm-up=true")
 class EmbeddedApplicationIntegrationTests {
 
-    static final Path DATA_DIR;
-
-    static {
-        try {
-            DATA_DIR = Files.createTempDirectory("datatrail-embedded-");
-        }
-        catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("datatrail.data-dir", DATA_DIR::toString);
-        registry.add("datatrail.neo4j.bolt-port", () -> "0");
-    }
+    /** The app's data directory, a new one for this app. */
+    @Value("${datatrail.data-dir}")
+    Path dataDir;
 
     @Autowired
     EmbeddedNeo4j embedded;
@@ -95,7 +81,7 @@ class EmbeddedApplicationIntegrationTests {
 
     @Test
     void boltIsOnLoopbackWithAuthenticationAndTheStoredPassword() throws IOException {
-        Path passwordFile = DATA_DIR.toAbsolutePath().normalize().resolve("neo4j-password");
+        Path passwordFile = dataDir.toAbsolutePath().normalize().resolve("neo4j-password");
         String stored = Files.readString(passwordFile).strip();
 
         assertThat(embedded.boltUri().getHost()).isEqualTo("127.0.0.1");
@@ -116,7 +102,7 @@ class EmbeddedApplicationIntegrationTests {
 
     @Test
     void neo4jRunsWithHttpOffAndCappedTransactionLogs() throws IOException {
-        String config = Files.readString(DATA_DIR.toAbsolutePath().normalize().resolve("neo4j-datatrail.conf"));
+        String config = Files.readString(dataDir.toAbsolutePath().normalize().resolve("neo4j-datatrail.conf"));
 
         assertThat(config).contains("server.http.enabled=false", "server.bolt.listen_address=127.0.0.1:0",
                 "dbms.security.auth_enabled=true", "db.tx_log.rotation.retention_policy=2 files", "db.transaction.timeout=60000ms",

@@ -2,23 +2,18 @@ package org.datatrail.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.datatrail.generate.NetworkGenerator;
-import org.datatrail.ingest.BulkImport;
-import org.datatrail.ingest.FactIngest;
+import org.datatrail.support.GeneratedNetwork;
 import org.datatrail.support.TestDatabase;
 import org.datatrail.system.Pages;
-import org.datatrail.system.SchemaMigrations;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
@@ -30,6 +25,7 @@ import org.neo4j.driver.Value;
  * every page of a trace that follows the data (pruned by the lineage rule as it walks) is the page of the chains
  * that the lineage rule, applied to each whole chain afterwards as reports label theirs, does not break.
  */
+@ExtendWith(GeneratedNetwork.class)
 class TraceOrderIntegrationTests {
 
     /** Every simple chain up to four hops, sorted: the definition of a trace's order, written the plain way. */
@@ -46,16 +42,8 @@ class TraceOrderIntegrationTests {
     static TestDatabase db;
 
     @BeforeAll
-    static void load(@TempDir Path network) {
-        db = TestDatabase.start();
-        SchemaMigrations.fromClasspath(db.driver()).migrate();
-        NetworkGenerator.generate(NetworkGenerator.Size.XS, 42, network);
-        new BulkImport(new FactIngest(db.driver())).load(network, 500, null);
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
+    static void network(TestDatabase network) {
+        db = network;
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import org.datatrail.ingest.FactFile;
 import org.datatrail.ingest.FactIngest;
 import org.datatrail.security.Caller;
+import org.datatrail.support.DataTrailTest;
 import org.datatrail.support.HeadlessChromium;
 import org.datatrail.support.Testers;
 import org.junit.jupiter.api.Test;
@@ -31,10 +32,7 @@ import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  * dates and an announced action; the upstream view's controls; roles; recording a transfer; and a fan-out of 250
  * organisations.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DataTrailTest(writes = true)
 class WorkbenchBrowserTests {
 
     static final String LCMB = "Lifecycle Marketing (Mother and Baby) Ltd";
@@ -59,12 +57,6 @@ class WorkbenchBrowserTests {
     /** The caveat of the chain to Labour about its second hop, which the sources date only by a bound. */
     static final String BOUNDED = "The transfer from Experian Marketing Services to Labour Party is dated only within bounds: no later than 2017-06-30.";
     static final String SEED_STATUS = "3 organisations, 2 transfers in 2 chains · 1 where consent ran out";
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        Testers.embeddedDatabase(registry, null);
-        Testers.tokens(registry);
-    }
 
     @LocalServerPort
     int port;

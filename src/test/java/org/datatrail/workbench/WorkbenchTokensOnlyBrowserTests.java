@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 
+import org.datatrail.support.DataTrailTest;
 import org.datatrail.support.HeadlessChromium;
 import org.datatrail.support.Testers;
 import org.junit.jupiter.api.Test;
@@ -13,23 +14,14 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The workbench where anonymous access is off: nothing can be read until a token is pasted, and then the page
  * loads what it could not at start-up (the purposes and sources) and opens the organisation its URL names.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "datatrail.security.anonymous=false")
+@DataTrailTest(properties = "datatrail.security.anonymous=false")
 class WorkbenchTokensOnlyBrowserTests {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        Testers.embeddedDatabase(registry, null);
-        Testers.tokens(registry);
-    }
 
     @LocalServerPort
     int port;
