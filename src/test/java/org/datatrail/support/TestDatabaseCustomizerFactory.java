@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
@@ -49,6 +51,16 @@ final class TestDatabaseCustomizerFactory implements ContextCustomizerFactory {
             properties.put("datatrail.neo4j.bolt-port", "0");
             // the classes share 2 cores: planning traces in advance would only slow the tests down
             properties.put("datatrail.api.warm-up", "false");
+            // a cold app plans each trace on its first request, and a long trace's statement takes tens of seconds to plan
+            // on a loaded 2-core machine (two test forks, a browser): longer than a served app's 30 s, which is meant for
+            // requests whose plans are warm. Classes that test the timeouts set their own. (Spring MVC's async timeout
+            // bounds a GraphQL request too.)
+            properties.put("datatrail.api.query-timeout", "120s");
+            properties.put("datatrail.graphql.request-timeout", "150s");
+            // Tomcat ends an asynchronous request (every GraphQL request) after its connector's asyncTimeout, 30 s unless
+            // set, whatever spring.mvc.async.request-timeout says
+            context.getBeanFactory().registerSingleton("testAsyncTimeout",
+                    (TomcatConnectorCustomizer) connector -> connector.setAsyncTimeout(Duration.ofSeconds(150).toMillis()));
             properties.put("datatrail.security.tokens", Testers.tokensSetting());
             if (seed.location() != null) {
                 properties.put("datatrail.seed.location", seed.location());

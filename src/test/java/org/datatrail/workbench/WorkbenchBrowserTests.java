@@ -521,12 +521,17 @@ class WorkbenchBrowserTests {
         }
     }
 
+    /**
+     * Up to 3 minutes: this app plans each trace statement on its first request (its warm-up is off in tests), and a cold
+     * 8-hop trace's statement took over a minute to plan on a loaded 2-core machine.
+     */
     private static WebDriverWait wait(WebDriver browser) {
-        return new WebDriverWait(browser, Duration.ofSeconds(60));
+        return new WebDriverWait(browser, Duration.ofSeconds(180));
     }
 
     private static void waitForStatus(WebDriver browser, String status) {
-        wait(browser).withMessage(() -> "graph status '" + status + "', was '" + browser.findElement(By.id("graph-status")).getText() + "'")
+        wait(browser).withMessage(() -> "graph status '" + status + "', was '" + browser.findElement(By.id("graph-status")).getText()
+                + "' (message: '" + browser.findElement(By.id("message")).getText() + "')")
             .until(b -> b.findElement(By.id("graph-status")).getText().equals(status));
     }
 
