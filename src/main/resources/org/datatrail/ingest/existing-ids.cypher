@@ -36,3 +36,9 @@ RETURN x.id AS id, derived.id AS derived, source.id AS source
 UNWIND $consents AS id
 MATCH (:Consent {id: id})-[:SUPERSEDES]->*(newer:Consent)-[:SUPERSEDES]->(older:Consent)
 RETURN DISTINCT newer.id AS newer, older.id AS older
+
+// query: documents
+// The attached documents of the sources the input's evidence cites: each quote citing one must be in its text.
+UNWIND $sources AS id
+MATCH (:Source {id: id})-[:HAS_DOCUMENT]->(d:Document)
+RETURN id AS source, d.text AS text
