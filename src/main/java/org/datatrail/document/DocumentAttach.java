@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.datatrail.ingest.SourceText;
+import org.datatrail.organisation.SearchText;
 import org.datatrail.security.Caller;
 import org.datatrail.system.CypherResource;
 import org.neo4j.driver.Driver;
@@ -231,6 +232,11 @@ public final class DocumentAttach {
         document.put("bytes", bytes);
         document.put("fileName", fileName);
         SummaryCounters attached = tx.run(QUERIES.get("attach"), document).consume().counters();
+        List<Map<String, Object>> passages = Passages.of(text).stream().map(p -> {
+            String passage = text.substring(p.start(), p.end());
+            return Map.<String, Object>of("start", p.start(), "end", p.end(), "text", passage, "searchText", SearchText.fold(passage));
+        }).toList();
+        SummaryCounters cut = tx.run(QUERIES.get("passages"), Map.of("source", sourceId, "passages", passages)).consume().counters();
         SourceText source = new SourceText(text);
         List<Map<String, Object>> rows = new ArrayList<>();
         List<NotFound> notFound = new ArrayList<>();
@@ -262,10 +268,10 @@ public final class DocumentAttach {
         audit.put("operation", "attach document to source " + sourceId);
         audit.put("source", sourceId);
         audit.put("input", json.writeValueAsString(input));
-        audit.put("nodesCreated", attached.nodesCreated());
-        audit.put("nodesDeleted", 0);
-        audit.put("relationshipsCreated", attached.relationshipsCreated());
-        audit.put("relationshipsDeleted", 0);
+        audit.put("nodesCreated", attached.nodesCreated() + cut.nodesCreated());
+        audit.put("nodesDeleted", cut.nodesDeleted());
+        audit.put("relationshipsCreated", attached.relationshipsCreated() + cut.relationshipsCreated());
+        audit.put("relationshipsDeleted", cut.relationshipsDeleted());
         tx.run(QUERIES.get("audit"), audit).consume();
         return new Attached(sourceId, sha256, text.length(), citing.size(), List.copyOf(notFound), true);
     }

@@ -24,6 +24,18 @@ SET d.sha256 = $sha256, d.mediaType = $mediaType, d.characters = $characters, d.
     d.bytes = $bytes, d.fileName = $fileName
 MERGE (s)-[:HAS_DOCUMENT]->(d)
 
+// query: passages
+// The document's text cut into passages for document search (the full-text index passage_search reads their folded
+// text); those of the document it replaces go first.
+MATCH (d:Document {source: $source})
+CALL (d) {
+  MATCH (d)-[:HAS_PASSAGE]->(old:Passage)
+  DETACH DELETE old
+}
+WITH d
+UNWIND $passages AS p
+CREATE (d)-[:HAS_PASSAGE]->(:Passage {source: $source, start: p.start, end: p.end, text: p.text, searchText: p.searchText})
+
 // query: recheck
 // Each quote's place in the new document: FOUND with offsets and context, or NOT_FOUND (kept, never deleted; the
 // evidence-coverage report lists it).

@@ -13,3 +13,20 @@ MATCH (s:Source {id: $source})-[:HAS_DOCUMENT]->(d:Document)
 WHERE $everyone OR coalesce(s.public, false)
 RETURN substring(d.text, $start, $length) AS text
 
+// query: search
+// Passages of attached documents matching a search, best first; journalists' searches ($everyone false) see public
+// sources only. $lucene is built from the folded query (letters, digits and spaces only): every word must match,
+// exactly or as a prefix.
+CALL db.index.fulltext.queryNodes('passage_search', $lucene) YIELD node, score
+MATCH (s:Source {id: node.source})
+WHERE $everyone OR coalesce(s.public, false)
+RETURN node.source AS source, node.start AS start, node.end AS end, node.text AS text
+ORDER BY score DESC, source, start
+SKIP $offset LIMIT $first
+
+// query: mentionCandidates
+// For each passage, the organisations sharing a word with it (through the organisation_search index), with their
+// folded names and aliases: the caller keeps those whose whole name or alias is in the passage.
+UNWIND $passages AS p
+CALL db.index.fulltext.queryNodes('organisation_search', p.lucene, {limit: 200}) YIELD node
+RETURN p.key AS key, node.id AS id, node.searchText AS searchText

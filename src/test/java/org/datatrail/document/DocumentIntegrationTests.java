@@ -219,11 +219,25 @@ class DocumentIntegrationTests {
         quotes.path("organisation.evidence[0].source.document.text").valueIsNull();
         quotes.path("organisation.evidence[0].quote").entity(String.class).isEqualTo("sold it on");
         quotes.path("organisation.evidence[0].context").entity(String.class).isEqualTo(SECRET);
+        journalist.documentName("documents").operationName("searchDocuments").variable("text", "memo experian").execute()
+            .path("searchDocuments").entityList(Object.class).hasSize(0);
+        journalist.documentName("documents").operationName("searchDocuments").variable("text", "open letter").execute()
+            .path("searchDocuments[*].source.id").entityList(String.class).containsExactly("doc-open")
+            .path("searchDocuments[0].text").entity(String.class).isEqualTo("An open letter.");
 
         Testers.graphQl(port, Testers.ANALYST_TOKEN).documentName("documents").operationName("organisationQuotes").variable("id", "secret-org")
             .execute().path("organisation.evidence[0].source.document.text").entity(String.class).isEqualTo(SECRET);
         investigator.documentName("documents").operationName("sourceDocuments").execute()
             .path("sources[?(@.id == 'doc-secret')].document.text").entityList(String.class).containsExactly(SECRET);
+        investigator.documentName("documents").operationName("searchDocuments").variable("text", "memo experian").execute()
+            .path("searchDocuments").entityList(Map.class).satisfies(found -> assertThat(found).containsExactly(Map.of("source", Map.of("id", "doc-secret"),
+                    "start", 0, "end", SECRET.length(), "text", SECRET, "highlights", List.of(Map.of("start", 7, "end", 11), Map.of("start", 83, "end", 91)),
+                    "mentions", List.of(Map.of("id", "ico"), Map.of("id", "lifecycle-marketing"), Map.of("id", "experian")),
+                    "cursor", org.datatrail.system.Pages.cursor(0))));
+        // the memo names three organisations; the one fact citing it (secret-org) is about none of them: three leads
+        web.get().uri("/reports/unlinked-mentions?source=doc-secret&format=json").exchange().expectStatus().isOk().expectBody()
+            .jsonPath("$[*].organisation").isEqualTo(List.of("experian", "ico", "lifecycle-marketing"))
+            .jsonPath("$[0].passages").isEqualTo(1);
     }
 
     @Test
@@ -281,6 +295,27 @@ class DocumentIntegrationTests {
             }
         }
         assertThat(wrong).as("seed quotes not found at the first place their source's text holds them").isEmpty();
+        List<Map> found = investigator.documentName("documents").operationName("searchDocuments").variable("text", "Emma's Diary")
+            .variable("first", 100).execute().path("searchDocuments").entityList(Map.class).get();
+        // every passage of the five texts naming Emma's Diary (other tests' documents name it too)
+        List<Map> inTexts = found.stream().filter(p -> ((String) ((Map<?, ?>) p.get("source")).get("id")).startsWith("00")).toList();
+        assertThat(inTexts).extracting(p -> ((Map<?, ?>) p.get("source")).get("id") + "@" + p.get("start") + "-" + p.get("end"))
+            .containsExactlyInAnyOrder("000_d54d1cf2e139a545@525-777", "000_d54d1cf2e139a545@1608-1792", "001_86e189293c824487@316-436",
+                    "001_86e189293c824487@2616-2919", "002_6cc175d82620b921@99-249", "002_6cc175d82620b921@393-619",
+                    "002_6cc175d82620b921@1564-1784", "002_6cc175d82620b921@1786-1993", "003_a492018db8ce563d@0-250",
+                    "003_a492018db8ce563d@660-861", "003_a492018db8ce563d@3000-3196", "004_bf7446b07f76cf73@305-397",
+                    "004_bf7446b07f76cf73@747-929", "004_bf7446b07f76cf73@1495-1634", "004_bf7446b07f76cf73@1890-2128",
+                    "004_bf7446b07f76cf73@2684-2791", "004_bf7446b07f76cf73@2793-2920");
+        assertThat(inTexts).filteredOn(p -> Integer.valueOf(305).equals(p.get("start"))).singleElement().satisfies(p -> {
+            assertThat(p.get("text")).isEqualTo("The parenting service involved – Emma’s Diary – has now been smacked with a six-figure fine.");
+            assertThat(p.get("highlights")).isEqualTo(List.of(Map.of("start", 33, "end", 39), Map.of("start", 40, "end", 45)));
+            assertThat(p.get("mentions")).isEqualTo(List.of(Map.of("id", "lifecycle-marketing")));
+        });
+        // the one organisation the five texts name that no fact citing them is about: Facebook, twice in 001's text
+        web.get().uri("/reports/unlinked-mentions?format=json").exchange().expectStatus().isOk().expectBody(List.class)
+            .value(rows -> assertThat(rows).filteredOn(r -> ((String) ((Map<?, ?>) r).get("source")).startsWith("00")).containsExactly(Map.of(
+                    "source", "001_86e189293c824487", "title", "Labour Party’s Data Broker Fined £140,000 By Information Commissioner",
+                    "organisation", "facebook", "name", "Facebook", "passages", 2, "firstAt", 2921)));
         String file = Files.readString(texts.resolve("002_6cc175d82620b921.txt"), StandardCharsets.UTF_8);
         assertThat(rows("MATCH (d:Document {source: '002_6cc175d82620b921'}) RETURN d.text AS text")).singleElement()
             .satisfies(r -> assertThat(r.get("text")).isEqualTo(file.strip()));
