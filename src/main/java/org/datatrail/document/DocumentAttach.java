@@ -205,6 +205,7 @@ public final class DocumentAttach {
         String sha256 = sha256(bytes);
         try (Session session = driver.session(SessionConfig.builder().withBookmarkManager(driver.executableQueryBookmarkManager()).build())) {
             return session.executeWrite(tx -> {
+                tx.run(QUERIES.get("lock"), Map.of("source", sourceId)).consume();
                 List<Record> current = tx.run(QUERIES.get("current"), Map.of("source", sourceId)).list();
                 if (current.isEmpty()) {
                     throw unknown(sourceId);

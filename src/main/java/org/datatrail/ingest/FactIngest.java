@@ -29,6 +29,7 @@ public final class FactIngest {
     private static final String DERIVATIONS = CypherResource.named(FactIngest.class, "existing-ids.cypher", "derivations");
     private static final String SUPERSESSIONS = CypherResource.named(FactIngest.class, "existing-ids.cypher", "supersessions");
     private static final String DOCUMENTS = CypherResource.named(FactIngest.class, "existing-ids.cypher", "documents");
+    private static final String LOCK_SOURCES = CypherResource.named(FactIngest.class, "existing-ids.cypher", "lockSources");
     private static final String AUDIT = CypherResource.load(FactIngest.class, "write-audit.cypher");
     private static final int MAX_AUDITED_INPUT = 20;
 
@@ -52,6 +53,7 @@ public final class FactIngest {
             .withBookmarkManager(driver.executableQueryBookmarkManager())
             .build())) {
             return session.executeWrite(tx -> {
+                tx.run(LOCK_SOURCES, Map.of("sources", FactValidator.citedSources(files).stream().sorted().toList())).consume();
                 Existing existing = existing(tx, files);
                 List<Problem> problems = validator.validate(files, existing);
                 if (!problems.isEmpty()) {

@@ -1,6 +1,13 @@
 // Attaching a document to a source, and checking every quote that cites the source against it. All run in one write
 // transaction, so a document is attached with its quotes checked and its audit entry, or not at all.
 
+// query: lock
+// The source's write lock, first: a write citing the source takes it too before reading the source's document, so
+// its quotes are either in the evidence this attach re-checks, or checked against this document once it commits.
+MATCH (s:Source {id: $source})
+SET s.lockedForQuoteCheck = true
+REMOVE s.lockedForQuoteCheck
+
 // query: current
 // The source and the SHA-256 of its attached document (null when none); no row when there is no such source.
 MATCH (s:Source {id: $source})
