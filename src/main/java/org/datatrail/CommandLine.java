@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.datatrail.document.DocumentAttach;
+import org.datatrail.document.DocumentRefusedException;
 import org.datatrail.ingest.FactValidationException;
 import org.datatrail.ingest.FactWriter;
 import org.datatrail.ingest.ImportMode;
@@ -20,6 +22,7 @@ import org.datatrail.report.Report;
 import org.datatrail.report.ReportCatalog;
 import org.datatrail.report.ReportFormat;
 import org.datatrail.report.ReportRunner;
+import org.datatrail.security.Caller;
 import org.neo4j.driver.Driver;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -34,6 +37,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <li>{@code report run <name> [--param key=value]... [--format csv|json|md] [--out file]};</li>
  * <li>{@code generate --size XS|S|M|L [--seed n] --out <folder>}: write a synthetic network (no database);</li>
  * <li>{@code import --dir <folder> [--batch n] [--mode auto|offline|online]}: load a folder of {@code <section>.jsonl} files;</li>
+ * <li>{@code source attach <source id> <file>} or {@code source attach --dir <folder>}: attach documents to sources
+ * (a folder's files named {@code <source id>.txt|.html|.pdf}) and check every quote citing them;</li>
  * <li>{@code bench --size XS|S|M|L [--seed n] [--iterations n] [--warm-up seconds] [--out file.json] [--markdown file.md] [--mode ...]}:
  * generate, import and measure.</li>
  * </ul>
@@ -49,7 +54,7 @@ final class CommandLine {
     }
 
     static boolean isCommand(String[] args) {
-        return args.length > 0 && List.of("seed", "report", "generate", "import", "bench").contains(args[0]);
+        return args.length > 0 && List.of("seed", "report", "generate", "import", "bench", "source").contains(args[0]);
     }
 
     /** The arguments after the command: options of the command, and Spring properties ({@code --key=value}). */
@@ -69,6 +74,7 @@ final class CommandLine {
                 case "seed" -> List.of("dir");
                 case "generate" -> List.of("size", "seed", "out");
                 case "import" -> List.of("dir", "batch", "mode");
+                case "source" -> List.of("dir");
                 case "bench" -> List.of("size", "seed", "out", "markdown", "iterations", "warm-up", "mode");
                 default -> List.of("param", "format", "out");
             });
@@ -81,6 +87,7 @@ final class CommandLine {
             case "seed" -> seed(parsed);
             case "generate" -> generate(parsed);
             case "import" -> importFacts(parsed);
+            case "source" -> attach(parsed);
             case "bench" -> org.datatrail.bench.Benchmark.command(parsed.one("size"), parsed.one("seed"), parsed.one("out"),
                     parsed.one("markdown"), parsed.one("iterations"), parsed.one("warm-up"), parsed.one("mode"), parsed.springArgs());
             default -> report(parsed);
@@ -165,6 +172,37 @@ final class CommandLine {
         }
         catch (RuntimeException e) {
             System.err.println("import: failed: " + rootMessage(e));
+            return FAILED;
+        }
+    }
+
+    private static int attach(Arguments args) {
+        List<String> words = args.words();
+        boolean one = words.size() == 3 && args.one("dir") == null;
+        boolean folder = words.size() == 1 && args.one("dir") != null;
+        if (words.isEmpty() || !words.getFirst().equals("attach") || !(one || folder)) {
+            System.err.println("source: usage: source attach <source id> <file> | source attach --dir <folder> (files named <source id>.txt, .html or .pdf)");
+            return BAD_INPUT;
+        }
+        try (ConfigurableApplicationContext context = start(args.springArgs())) {
+            DocumentAttach documents = context.getBean(DocumentAttach.class);
+            Caller caller = Caller.system("source attach");
+            List<DocumentAttach.Attached> attached = one ? List.of(documents.attachFile(words.get(1), Path.of(words.get(2)), caller))
+                    : documents.attachFolder(Path.of(args.one("dir")), caller);
+            for (DocumentAttach.Attached a : attached) {
+                System.out.printf("source attach: %s %s (sha256 %s, %,d characters); %d quotes checked, %d not found%n", a.source(),
+                        a.changed() ? "attached" : "unchanged (this document was already attached)", a.sha256(), a.characters(), a.quotesChecked(),
+                        a.quotesNotFound().size());
+                a.quotesNotFound().forEach(q -> System.out.printf("  not found: fact %s: \"%s\"%n", q.fact(), q.quote()));
+            }
+            return OK;
+        }
+        catch (DocumentRefusedException e) {
+            System.err.println("source attach: refused: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        catch (RuntimeException e) {
+            System.err.println("source attach: failed: " + rootMessage(e));
             return FAILED;
         }
     }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import org.neo4j.ogm.annotation.Id;
 import org.neo4j.ogm.annotation.NodeEntity;
+import org.neo4j.ogm.annotation.Property;
 
 /** A publication that evidence quotes come from: a news report, a regulator's notice. */
 @NodeEntity("Source")
@@ -23,6 +24,10 @@ public class Source {
 
     /** How the publisher or date was established, or why it is unknown. */
     private String note;
+
+    /** Whether journalists may read the whole attached document ({@code public} in the graph and the facts format). */
+    @Property("public")
+    private Boolean open;
 
     protected Source() {
     }
@@ -49,5 +54,10 @@ public class Source {
 
     public String getNote() {
         return note;
+    }
+
+    /** False unless the source's record says it is public (a source written before the field existed is not). */
+    public boolean isPublic() {
+        return Boolean.TRUE.equals(open);
     }
 }

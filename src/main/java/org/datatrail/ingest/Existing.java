@@ -14,7 +14,9 @@ import java.util.Set;
  * @param derivationInto for each derivation id, the dataset it derives
  * @param supersedes for each consent, the consent it supersedes: enough of the chains of versions, downwards from
  *            the consents the input supersedes, for the cycle check
+ * @param documents the text of each cited source's attached document, by source id: every quote citing one of these
+ *            sources must be found in it; a source with no document is absent (its quotes stay unchecked)
  */
 record Existing(Map<String, String> kinds, Map<String, Set<String>> derivedFrom, Map<String, String> derivationInto,
-        Map<String, String> supersedes) {
+        Map<String, String> supersedes, Map<String, SourceText> documents) {
 }

@@ -28,6 +28,8 @@ public final class FactIngest {
     private static final String KINDS = CypherResource.named(FactIngest.class, "existing-ids.cypher", "kinds");
     private static final String DERIVATIONS = CypherResource.named(FactIngest.class, "existing-ids.cypher", "derivations");
     private static final String SUPERSESSIONS = CypherResource.named(FactIngest.class, "existing-ids.cypher", "supersessions");
+    private static final String DOCUMENTS = CypherResource.named(FactIngest.class, "existing-ids.cypher", "documents");
+    private static final String LOCK_SOURCES = CypherResource.named(FactIngest.class, "existing-ids.cypher", "lockSources");
     private static final String AUDIT = CypherResource.load(FactIngest.class, "write-audit.cypher");
     private static final int MAX_AUDITED_INPUT = 20;
 
@@ -51,11 +53,13 @@ public final class FactIngest {
             .withBookmarkManager(driver.executableQueryBookmarkManager())
             .build())) {
             return session.executeWrite(tx -> {
-                List<Problem> problems = validator.validate(files, existing(tx, files));
+                tx.run(LOCK_SOURCES, Map.of("sources", FactValidator.citedSources(files).stream().sorted().toList())).consume();
+                Existing existing = existing(tx, files);
+                List<Problem> problems = validator.validate(files, existing);
                 if (!problems.isEmpty()) {
                     throw new FactValidationException(problems);
                 }
-                FactWriter.Changes changes = writer.write(tx, files);
+                FactWriter.Changes changes = writer.write(tx, files, existing.documents());
                 boolean changedGraph = changes.nodesCreated() + changes.nodesDeleted() + changes.relationshipsCreated()
                         + changes.relationshipsDeleted() > 0;
                 if (changedGraph || !caller.label().startsWith("system:")) {
@@ -134,6 +138,12 @@ public final class FactIngest {
             tx.run(SUPERSESSIONS, Map.of("consents", List.copyOf(superseded)))
                 .forEachRemaining(r -> supersedes.put(r.get("newer").asString(), r.get("older").asString()));
         }
-        return new Existing(kinds, derivedFrom, derivationInto, supersedes);
+        Map<String, SourceText> documents = new HashMap<>();
+        Set<String> cited = FactValidator.citedSources(files);
+        if (!cited.isEmpty()) {
+            tx.run(DOCUMENTS, Map.of("sources", List.copyOf(cited)))
+                .forEachRemaining(r -> documents.put(r.get("source").asString(), new SourceText(r.get("text").asString())));
+        }
+        return new Existing(kinds, derivedFrom, derivationInto, supersedes, documents);
     }
 }

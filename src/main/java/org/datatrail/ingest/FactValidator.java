@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
  * Checks facts files before anything is written: each file against the JSON Schema, then the whole set
  * for what a schema cannot say (unique ids, references that resolve in the input or the database, real
  * calendar dates in a possible order, a transfer that goes somewhere, hedges quoted from the evidence,
- * lineage and consent versions without cycles). Returns every problem at once.
+ * quotes found in their source's attached document, lineage and consent versions without cycles). Returns every
+ * problem at once.
  */
 final class FactValidator {
 
@@ -148,6 +149,7 @@ final class FactValidator {
         if (section == Section.DATASETS) {
             checkDerivations(cx, where, record);
         }
+        forEachEvidence(record, (path, evidence) -> checkQuote(cx, where, record, path, evidence));
         if (section == Section.CONSENTS && where.id() != null && where.id().equals(text(record, "supersedes"))) {
             cx.problems().add(where.problem("supersedes", "a consent cannot supersede itself; expected the id of the version it replaced"));
         }
@@ -249,6 +251,38 @@ final class FactValidator {
         }
     }
 
+    /**
+     * A quote citing a source that has a document must be in that document (by the {@link Quotes} rule); the refusal
+     * names the fact, the source and the quote, and suggests the passage of the document most like it.
+     */
+    private static void checkQuote(Context cx, Where where, JsonNode record, String path, JsonNode evidence) {
+        String source = text(evidence, "source");
+        String quote = text(evidence, "quote");
+        SourceText document = source == null ? null : cx.existing().documents().get(source);
+        if (document == null || quote == null || document.locate(quote).isPresent()) {
+            return;
+        }
+        String closest = document.closest(quote);
+        cx.problems().add(where.problem(path + ".quote", "the quote \"" + quote + "\" of " + factOf(where, record, path)
+                + " is not in the document attached to source '" + source + "' (typographic quotes and whitespace aside)"
+                + (closest == null ? "; no passage of it shares a word with the quote" : "; did you mean: \"" + closest + "\"?")));
+    }
+
+    /** The fact a piece of evidence supports, in words: the record, one of its derivations, or one of its dispute's claims. */
+    private static String factOf(Where where, JsonNode record, String path) {
+        String id = where.id() == null ? "" : " '" + where.id() + "'";
+        int close = path.indexOf(']');
+        if (path.startsWith("claims[")) {
+            JsonNode claim = record.path("claims").path(Integer.parseInt(path.substring("claims[".length(), close)));
+            return "claim '" + claim.path("value").asString("") + "' of dispute" + id;
+        }
+        if (path.startsWith("derivedFrom[")) {
+            JsonNode derivation = record.path("derivedFrom").path(Integer.parseInt(path.substring("derivedFrom[".length(), close)));
+            return "the derivation of dataset" + id + " from '" + derivation.path("source").asString("") + "'";
+        }
+        return where.section().noun + id;
+    }
+
     private static void checkReference(Context cx, Where where, String field, String target, String label) {
         String found = cx.defined().containsKey(target) ? cx.defined().get(target) : cx.existing().kinds().get(target);
         boolean ok = found != null && (found.equals(label) || (Section.FACT.equals(label) && isFact(found)));
@@ -296,6 +330,15 @@ final class FactValidator {
             });
         }
         return ids;
+    }
+
+    /** The sources the input's evidence cites: their documents are what the quotes are checked against. */
+    static Set<String> citedSources(List<FactFile> files) {
+        Set<String> sources = new HashSet<>();
+        for (FactFile file : files) {
+            forEachRecord(file, (section, index, record) -> forEachEvidence(record, (path, evidence) -> addIfText(sources, evidence.path("source"))));
+        }
+        return sources;
     }
 
     /** The datasets the input derives datasets from: the lineage above them is what a new derivation could close into a cycle. */

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,12 +57,22 @@ public final class FactWriter {
         }
     }
 
-    Changes write(TransactionContext tx, List<FactFile> files) {
+    /** The check of a quote whose source has no document (yet): taken on trust until a document is attached. */
+    static final String UNCHECKED = "UNCHECKED";
+
+    /** The check of a quote found in its source's document; its evidence then has offsets and a context. */
+    static final String FOUND = "FOUND";
+
+    /**
+     * @param documents the attached documents of the cited sources (the validator has made sure every quote citing one
+     *        is in it): each such quote's evidence gets its offsets and context
+     */
+    Changes write(TransactionContext tx, List<FactFile> files, Map<String, SourceText> documents) {
         Map<Section, List<Map<String, Object>>> rows = new EnumMap<>(Section.class);
         List<Map<String, Object>> evidence = new ArrayList<>();
         for (FactFile file : files) {
             FactValidator.forEachRecord(file, (section, index, record) -> {
-                rows.computeIfAbsent(section, s -> new ArrayList<>()).add(row(section, record, evidence));
+                rows.computeIfAbsent(section, s -> new ArrayList<>()).add(row(section, record, evidence, documents));
             });
         }
         Changes changes = new Changes(0, 0, 0, 0);
@@ -81,11 +92,11 @@ public final class FactWriter {
         return changes;
     }
 
-    private Map<String, Object> row(Section section, JsonNode record, List<Map<String, Object>> evidence) {
+    private Map<String, Object> row(Section section, JsonNode record, List<Map<String, Object>> evidence, Map<String, SourceText> documents) {
         Map<String, Object> row = new LinkedHashMap<>(mapper.convertValue(record, ROW));
         String id = record.path("id").asString();
         if (section.carriesEvidence) {
-            evidence.add(evidenceRow(id, record.path("evidence")));
+            evidence.add(evidenceRow(id, record.path("evidence"), documents));
             row.put("hedges", hedges(record));
         }
         if (section == Section.ORGANISATIONS) {
@@ -103,7 +114,7 @@ public final class FactWriter {
                 d.put("date", FactValidator.text(derivation, "date"));
                 d.put("hedges", hedges(derivation));
                 derivations.add(d);
-                evidence.add(evidenceRow(derivationId, derivation.path("evidence")));
+                evidence.add(evidenceRow(derivationId, derivation.path("evidence"), documents));
             });
             row.put("derivedFrom", derivations);
         }
@@ -116,19 +127,26 @@ public final class FactWriter {
                 c.put("value", claim.path("value").asString());
                 c.put("note", claim.path("note").isString() ? claim.path("note").asString() : null);
                 claims.add(c);
-                evidence.add(evidenceRow(claimId, claim.path("evidence")));
+                evidence.add(evidenceRow(claimId, claim.path("evidence"), documents));
             }
             row.put("claims", claims);
         }
         return row;
     }
 
-    private static Map<String, Object> evidenceRow(String factId, JsonNode items) {
+    private static Map<String, Object> evidenceRow(String factId, JsonNode items, Map<String, SourceText> documents) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (JsonNode item : items) {
             String source = item.path("source").asString();
             String quote = item.path("quote").asString();
-            list.add(Map.of("id", evidenceId(factId, source, quote), "source", source, "quote", quote));
+            Map<String, Object> row = new HashMap<>(Map.of("id", evidenceId(factId, source, quote), "source", source, "quote", quote,
+                    "check", UNCHECKED));
+            SourceText document = documents.get(source);
+            SourceText.Location at = document == null ? null : document.locate(quote).orElse(null);
+            if (at != null) {
+                row.putAll(Map.of("check", FOUND, "start", at.start(), "end", at.end(), "context", at.context()));
+            }
+            list.add(row);
         }
         return Map.of("factId", factId, "evidence", list);
     }

@@ -73,7 +73,7 @@ public final class OfflineImport {
     private static final char ARRAY_DELIMITER = '\u001F';
 
     private static final Map<String, List<String>> COLUMNS = Map.ofEntries(
-            Map.entry("Source", List.of("title", "publisher", "published:date", "url", "note", "recordedAt:datetime")),
+            Map.entry("Source", List.of("title", "publisher", "published:date", "url", "note", "public:boolean", "recordedAt:datetime")),
             Map.entry("Purpose", List.of("name", "description")),
             Map.entry("DataCategory", List.of("name", "concernsChildren:boolean")),
             Map.entry("Organisation", List.of("name", "aliases:string[]", "types:string[]", "description", "searchText", "hedges:string[]",
@@ -92,7 +92,7 @@ public final class OfflineImport {
             Map.entry("Dispute", List.of("subject", "field", "kind", "note", "recordedAt:datetime")),
             Map.entry("Claim", List.of("value", "note", "recordedAt:datetime")),
             Map.entry(FactValidator.DERIVATION, List.of("kind", "date:date", "hedges:string[]", "recordedAt:datetime")),
-            Map.entry("Evidence", List.of("quote", "recordedAt:datetime")),
+            Map.entry("Evidence", List.of("quote", "check", "recordedAt:datetime")),
             Map.entry("AuditEntry", List.of("at:datetime", "role", "tokenLabel", "operation", "recordIds:string[]", "input",
                     "nodesCreated:long", "nodesDeleted:long", "relationshipsCreated:long", "relationshipsDeleted:long")));
 
@@ -281,7 +281,9 @@ public final class OfflineImport {
         }
 
         Existing accepted() {
-            return new Existing(known, derivedFrom, derivationInto, supersedes);
+            // A database that does not exist yet has no attached documents: every quote it is given is recorded as unchecked
+            // (attaching a document later checks them all), exactly as an online import into a database without documents.
+            return new Existing(known, derivedFrom, derivationInto, supersedes, Map.of());
         }
 
         /** An id defined twice in the folder: the database would merge the two, the importer cannot. */
@@ -405,7 +407,7 @@ public final class OfflineImport {
                     case "recordedAt" -> now;
                     case "searchText" -> SearchText.of(record.path("name").asString(),
                             record.path("aliases").valueStream().map(JsonNode::asString).toList());
-                    case "recordCountIsLowerBound" -> record.path(property).asBoolean(false);
+                    case "recordCountIsLowerBound", "public" -> record.path(property).asBoolean(false);
                     case "hedges" -> FactWriter.hedges(record);
                     case "kind" -> section == Section.DISPUTES ? record.path("kind").asString("DISAGREEMENT") : value(record.path(property));
                     default -> value(record.path(property));
@@ -422,6 +424,7 @@ public final class OfflineImport {
                 if (evidence.add(id)) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("quote", quote);
+                    row.put("check", FactWriter.UNCHECKED);
                     row.put("recordedAt:datetime", now);
                     node("Evidence", id, row);
                     relationship("Evidence", id, "CITES", "Source", source);

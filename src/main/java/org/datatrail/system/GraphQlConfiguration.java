@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
- * The contract's scalars: {@code Date} (ISO-8601 calendar date) and {@code Long} (64-bit integer); and the cache
+ * The contract's scalars: {@code Date} (ISO-8601 calendar date), {@code DateTime} (ISO-8601 with offset) and {@code Long}
+ * (64-bit integer); and the cache
  * of parsed, validated documents.
  */
 @Configuration(proxyBeanMethods = false)
@@ -16,7 +17,7 @@ class GraphQlConfiguration {
 
     @Bean
     RuntimeWiringConfigurer scalars() {
-        return wiring -> wiring.scalar(ExtendedScalars.Date).scalar(ExtendedScalars.GraphQLLong);
+        return wiring -> wiring.scalar(ExtendedScalars.Date).scalar(ExtendedScalars.DateTime).scalar(ExtendedScalars.GraphQLLong);
     }
 
     @Bean

@@ -36,3 +36,18 @@ RETURN x.id AS id, derived.id AS derived, source.id AS source
 UNWIND $consents AS id
 MATCH (:Consent {id: id})-[:SUPERSEDES]->*(newer:Consent)-[:SUPERSEDES]->(older:Consent)
 RETURN DISTINCT newer.id AS newer, older.id AS older
+
+// query: documents
+// The attached documents of the sources the input's evidence cites: each quote citing one must be in its text.
+UNWIND $sources AS id
+MATCH (:Source {id: id})-[:HAS_DOCUMENT]->(d:Document)
+RETURN id AS source, d.text AS text
+
+// query: lockSources
+// The write lock of each cited source, taken before its document is read (in id order, so two writes do not wait on
+// each other crosswise): a document attached at the same time (the attach takes the same lock) is then either read
+// here, or attached after this write commits and re-checks its quotes. Nothing changes: the property set is removed.
+UNWIND $sources AS id
+MATCH (s:Source {id: id})
+SET s.lockedForQuoteCheck = true
+REMOVE s.lockedForQuoteCheck

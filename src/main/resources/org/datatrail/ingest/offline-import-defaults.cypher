@@ -1,5 +1,6 @@
 // After an offline import: the empty lists Neo4j's importer cannot write. The write statements store these
 // three properties as `coalesce(row.x, [])`, so on a freshly imported store a missing one always means [].
+// (A source's `public` needs no default: its CSV column always has a value, false unless the record says true.)
 // Each runs as its own auto-commit statement, in transactions of 10,000 nodes.
 
 // query: aliases

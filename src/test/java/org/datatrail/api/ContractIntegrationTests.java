@@ -37,7 +37,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @DataTrailTest(seed = Seed.SMALL)
 class ContractIntegrationTests {
 
-    static final List<String> PARTS = List.of("investigator-api.graphqls", "lineage.graphqls");
+    static final List<String> PARTS = List.of("investigator-api.graphqls", "lineage.graphqls", "documents.graphqls");
 
     static Path shared(String part) {
         return Path.of("../shared/contract", part);

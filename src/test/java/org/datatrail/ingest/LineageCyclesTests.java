@@ -24,7 +24,7 @@ class LineageCyclesTests {
     @Test
     void aDerivationClosingACycleThroughRecordedLineageIsRefusedNamingTheShortestCycle() {
         // recorded: b <- a, c <- b, c <- a (two routes from a to c)
-        var recorded = new Existing(KINDS, Map.of("b", Set.of("a"), "c", Set.of("a", "b")), Map.of(), Map.of());
+        var recorded = new Existing(KINDS, Map.of("b", Set.of("a"), "c", Set.of("a", "b")), Map.of(), Map.of(), Map.of());
 
         assertThat(problems(dataset("a", "c"), recorded)).containsExactly(
                 "f: datasets[0].derivedFrom[0].source (id 'a'): deriving 'a' from 'c' would make a cycle: a <- c <- a");
@@ -32,7 +32,7 @@ class LineageCyclesTests {
 
     @Test
     void aDatasetRecordedAgainNoLongerHasTheDerivationsItsNewRecordLeavesOut() {
-        var recorded = new Existing(KINDS, Map.of("b", Set.of("a")), Map.of(), Map.of());
+        var recorded = new Existing(KINDS, Map.of("b", Set.of("a")), Map.of(), Map.of(), Map.of());
 
         assertThat(problems(dataset("a", "b"), recorded)).as("b <- a still stands").containsExactly(
                 "f: datasets[0].derivedFrom[0].source (id 'a'): deriving 'a' from 'b' would make a cycle: a <- b <- a");
@@ -41,7 +41,7 @@ class LineageCyclesTests {
 
     @Test
     void aVersionClosingACycleThroughRecordedVersionsIsRefused() {
-        var recorded = new Existing(KINDS, Map.of(), Map.of(), Map.of("v2", "v1"));
+        var recorded = new Existing(KINDS, Map.of(), Map.of(), Map.of("v2", "v1"), Map.of());
 
         assertThat(problems("""
                 {"consents": [{"id": "v1", "title": "Notice", "kind": "PRIVACY_NOTICE", "permittedPurposes": ["marketing"],

@@ -25,7 +25,7 @@ class ReportHttpIntegrationTests {
         client().get().uri("/reports").exchange().expectStatus().isOk()
             .expectBody()
             .jsonPath("$.reports[?(@.name == 'consent-gaps')].parameters[0].name").isEqualTo("from")
-            .jsonPath("$.reports.length()").isEqualTo(9)
+            .jsonPath("$.reports.length()").isEqualTo(10)
             .jsonPath("$.reports[?(@.name == 'timeline')].parameters[0].required").isEqualTo(true)
             .jsonPath("$.refused").isEmpty();
     }

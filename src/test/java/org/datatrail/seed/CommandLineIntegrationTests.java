@@ -35,6 +35,39 @@ class CommandLineIntegrationTests {
     }
 
     @Test
+    void sourceAttachChecksEverySeedQuoteAgainstTheCaseTexts(@TempDir Path dataDir, CapturedOutput output) throws IOException {
+        Path texts = Path.of(System.getProperty("datatrail.case-sources", "../shared/case-sources"));
+        assertThat(org.datatrail.CommandLineAccess.run("source", "attach", "--dir")).isEqualTo(2);
+        assertThat(output.getErr()).contains("source: --dir needs a value");
+        assertThat(org.datatrail.CommandLineAccess.run("source", "attach", "only-an-id")).isEqualTo(2);
+        assertThat(output.getErr()).contains("source: usage: source attach <source id> <file> | source attach --dir <folder>");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(texts), () -> "Skipped: the case-source texts are not at "
+                + texts.toAbsolutePath() + " (set -Ddatatrail.case-sources=<folder> to point elsewhere)");
+
+        // the seed loads on the empty database as the app starts, then the five texts are attached to its sources
+        int exit = org.datatrail.CommandLineAccess.run("source", "attach", "--dir", texts.toString(), "--datatrail.data-dir=" + dataDir,
+                "--datatrail.neo4j.bolt-port=0", "--datatrail.seed.on-empty=true");
+
+        assertThat(exit).isZero();
+        byte[] article = Files.readAllBytes(texts.resolve("002_6cc175d82620b921.txt"));
+        assertThat(output.getOut()).contains("source attach: 002_6cc175d82620b921 attached (sha256 "
+                + java.util.HexFormat.of().formatHex(sha256(article)) + ", " + String.format("%,d", new String(article,
+                        java.nio.charset.StandardCharsets.UTF_8).strip().length()) + " characters); ");
+        assertThat(output.getOut().lines().filter(l -> l.startsWith("source attach: ")))
+            .hasSize(5).allSatisfy(l -> assertThat(l).containsPattern("; [1-9][0-9]* quotes checked, 0 not found$"));
+        assertThat(output.getOut()).doesNotContain("not found: fact");
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        }
+        catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void reportsRunFromTheCommandLineAgainstAStoppedAppsDataDir(@TempDir Path dataDir, @TempDir Path outDir, CapturedOutput output)
             throws IOException {
         String[] db = { "--datatrail.data-dir=" + dataDir, "--datatrail.neo4j.bolt-port=0" };

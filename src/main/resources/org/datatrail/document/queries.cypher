@@ -1,0 +1,32 @@
+// Reads of attached documents, for the API (READ access-mode transactions, through GraphReads).
+
+// query: documents
+// The document of each source, without its text or bytes (Document.text reads a stretch on demand).
+UNWIND $ids AS id
+MATCH (s:Source {id: id})-[:HAS_DOCUMENT]->(d:Document)
+RETURN id AS source, d.sha256 AS sha256, d.mediaType AS mediaType, d.characters AS characters, d.attachedAt AS attachedAt,
+       coalesce(s.public, false) AS public
+
+// query: text
+// A stretch of a document's text; nothing unless the caller may read every document ($everyone) or the source is public.
+MATCH (s:Source {id: $source})-[:HAS_DOCUMENT]->(d:Document)
+WHERE $everyone OR coalesce(s.public, false)
+RETURN substring(d.text, $start, $length) AS text
+
+// query: search
+// Passages of attached documents matching a search, best first; journalists' searches ($everyone false) see public
+// sources only. $lucene is built from the folded query (letters, digits and spaces only): every word must match,
+// exactly or as a prefix.
+CALL db.index.fulltext.queryNodes('passage_search', $lucene) YIELD node, score
+MATCH (s:Source {id: node.source})
+WHERE $everyone OR coalesce(s.public, false)
+RETURN node.source AS source, node.start AS start, node.end AS end, node.text AS text
+ORDER BY score DESC, source, start
+SKIP $offset LIMIT $first
+
+// query: mentionCandidates
+// For each passage, the organisations sharing a word with it (through the organisation_search index), with their
+// folded names and aliases: the caller keeps those whose whole name or alias is in the passage.
+UNWIND $passages AS p
+CALL db.index.fulltext.queryNodes('organisation_search', p.lucene, {limit: 200}) YIELD node
+RETURN p.key AS key, node.id AS id, node.searchText AS searchText
