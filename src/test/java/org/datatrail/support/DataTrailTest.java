@@ -21,7 +21,7 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
  * Test classes with the same seed and the same {@link #properties()} share one app and one database: Spring's context
  * cache hands the first class's context to the next. That database is read-only by agreement, and the agreement is
  * checked: a sharing class that leaves the graph changed fails. A class whose tests write says so with
- * {@link #writes()}, and gets a fresh database of its own, closed (and its directory deleted) when the class is done.
+ * {@link #writes()}: it shares the app too, and the database is put back to the seed when the class is done.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -36,8 +36,8 @@ public @interface DataTrailTest {
     Seed seed() default Seed.CASE;
 
     /**
-     * Whether the class writes to the graph (records findings, ingests facts): then it gets a database of its own
-     * instead of the one shared with the other classes of its seed, and the app is closed after the class.
+     * Whether the class writes to the graph (records findings, ingests facts): then the database it shares with the
+     * other classes of its seed is put back to the seed after the class (everything deleted, the seed loaded again).
      */
     boolean writes() default false;
 

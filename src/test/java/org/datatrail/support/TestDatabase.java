@@ -76,6 +76,18 @@ public final class TestDatabase implements AutoCloseable {
                 record.get("props").asList().hashCode() + "/" + record.get("rels").asList().hashCode());
     }
 
+    /**
+     * How many nodes carry each label (set of labels) and how many relationships have each type: what a graph loaded
+     * twice from the same files has in common, whatever its element ids and audit times.
+     */
+    public static Map<String, Object> shape(Driver driver) {
+        return driver.executableQuery("""
+                CALL () { MATCH (n) WITH labels(n) AS labels, count(*) AS nodes ORDER BY labels RETURN collect([labels, nodes]) AS nodes }
+                CALL () { MATCH ()-[r]->() WITH type(r) AS type, count(*) AS rels ORDER BY type RETURN collect([type, rels]) AS relationships }
+                RETURN nodes, relationships
+                """).execute().records().getFirst().asMap();
+    }
+
     public List<Map<String, Object>> rows(String cypher, Map<String, Object> params) {
         return driver.executableQuery(cypher).withParameters(params).execute().records().stream().map(r -> r.asMap()).toList();
     }

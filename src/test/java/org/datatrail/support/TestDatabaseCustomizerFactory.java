@@ -23,8 +23,8 @@ import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
  * Gives each app a {@link DataTrailTest} starts a new data directory, seeded as the annotation says. The customizer
- * is part of Spring's context cache key: classes with the same seed get equal customizers (and so one cached app),
- * a class that writes gets one of its own.
+ * is part of Spring's context cache key: classes with the same seed (and settings) get equal customizers, and so one
+ * cached app, whether they write or not ({@link TestDatabaseListener} puts the seed back after a class that writes).
  */
 final class TestDatabaseCustomizerFactory implements ContextCustomizerFactory {
 
@@ -34,14 +34,13 @@ final class TestDatabaseCustomizerFactory implements ContextCustomizerFactory {
         if (test == null) {
             return null;
         }
-        return new TestDatabaseCustomizer(test.seed(), test.writes() ? testClass : null);
+        return new TestDatabaseCustomizer(test.seed());
     }
 
     /**
      * @param seed what the database starts with
-     * @param owner the one test class that may use the database, when it writes; null for a shared one
      */
-    record TestDatabaseCustomizer(DataTrailTest.Seed seed, Class<?> owner) implements ContextCustomizer {
+    record TestDatabaseCustomizer(DataTrailTest.Seed seed) implements ContextCustomizer {
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
