@@ -462,7 +462,12 @@ public final class Benchmark {
 
     /** Whether GraphQL and the raw statement return the same number of results (and, for traces, the same chain lengths). */
     private boolean sameAnswer(Scenario s, String input) {
-        var data = json.readTree(post(Client.URL_CONNECTION, s.graphQl().apply(input)).body()).path("data");
+        Answer graphQl = post(Client.URL_CONNECTION, s.graphQl().apply(input));
+        var data = json.readTree(graphQl.body()).path("data");
+        if (data.isEmpty()) {
+            throw new IllegalStateException(s.name() + " from " + input + " answered no data over GraphQL (HTTP " + graphQl.status() + "): "
+                    + graphQl.body());
+        }
         var answer = data.properties().iterator().next().getValue();
         List<Object> viaGraphQl = new ArrayList<>();
         (answer.isArray() ? answer : json.createArrayNode().add(answer))
