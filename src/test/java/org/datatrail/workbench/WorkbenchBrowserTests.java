@@ -496,6 +496,8 @@ class WorkbenchBrowserTests {
             assertThat(unchecked.findElement(By.tagName("p")).getText()).isEqualTo("“The data supply agreement specified the delivery date for the data as 5 May 2017”");
             assertThat(unchecked.findElement(By.cssSelector(".check")).getText()).isEqualTo("unchecked (no document attached)");
             assertThat(unchecked.findElement(By.cssSelector(".quote-doc button")).getText()).isEqualTo("Attach its document…");
+            js(browser, "arguments[0].scrollIntoView({ block: 'center' })", checked);
+            assertThat(HeadlessChromium.screenshot(browser, "workbench-quote-in-context")).isNotEmptyFile();
 
             checked.findElement(By.cssSelector("button.show-document")).click();
             WebElement view = browser.findElement(By.id("document-view"));
@@ -513,6 +515,7 @@ class WorkbenchBrowserTests {
                     return box.height < document.getElementById('document-text').scrollHeight && mark.top >= box.top && mark.bottom <= box.bottom;
                     """)).as("the document scrolls, and the quote is in view").isEqualTo(true);
             assertThat(browser.findElement(By.id("document-next")).isEnabled()).isFalse();
+            assertThat(HeadlessChromium.screenshot(browser, "workbench-document")).isNotEmptyFile();
 
             browser.findElement(By.id("document-previous")).click();
             wait(browser).until(b -> b.findElement(By.id("document-where")).getText().equals("characters 1–4,000 of %,d".formatted(report.length())));
