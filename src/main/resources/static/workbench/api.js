@@ -54,7 +54,11 @@ export async function graphql(query, variables = {}) {
   return body.data;
 }
 
-const EVIDENCE = 'fragment Ev on Evidence { quote source { id title publisher published url note } }';
+// Evidence in the panels: where its quote stands in the source's document and how it was checked. The chains and
+// exports read only the quote and its source (BRIEF): a trace of 100 chains need not load every source's document.
+const EVIDENCE = `fragment Ev on Evidence { quote start end context check
+  source { id title publisher published url note public document { characters } } }`;
+const EVIDENCE_BRIEF = 'fragment EvBrief on Evidence { quote source { id title publisher published url note } }';
 const DISPUTE = 'fragment Dis on Dispute { id subject field kind note claims { value note evidence { ...Ev } } }';
 const HEDGE = 'fragment Hedge on Hedge { field wording }';
 const CHAIN = `fragment Chain on FlowPath {
@@ -64,7 +68,7 @@ const CHAIN = `fragment Chain on FlowPath {
               purposes { id name }
               dataset { id name dataCategories { id name concernsChildren } } }
   consent { covered firstUncoveredHop explanation childrenData uncoveredPurposes { id name } consentsApplied { id title }
-            evidence { ...Ev } }
+            evidence { ...EvBrief } }
 }`;
 const DERIVATION = `fragment Derivation on Derivation {
   id kind date
@@ -114,7 +118,7 @@ export const queries = {
       evidence { ...Ev } disputes { ...Dis } hedges { ...Hedge }
     }
     trail: traceDataset(id: $id, maxHops: $maxHops, first: 100) { ...Chain }
-  } ${CHAIN} ${EVIDENCE} ${DISPUTE} ${HEDGE}`,
+  } ${CHAIN} ${EVIDENCE_BRIEF} ${EVIDENCE} ${DISPUTE} ${HEDGE}`,
   /** A derivation has no query of its own: it is read from the dataset it made. */
   derivation: `query DerivationFacts($dataset: ID!) {
     dataset(id: $dataset) { derivedFrom { ...Derivation } }
@@ -124,16 +128,16 @@ export const queries = {
                               $childrenOnly: Boolean, $purpose: ID, $follow: FlowBasis, $after: String) {
     chains: traceFlows(from: $from, maxHops: $maxHops, since: $since, until: $until, dataCategory: $dataCategory,
                        childrenOnly: $childrenOnly, purpose: $purpose, follow: $follow, first: 100, after: $after) { ...Chain }
-  } ${CHAIN} ${EVIDENCE}`,
+  } ${CHAIN} ${EVIDENCE_BRIEF}`,
   upstream: `query Upstream($to: ID!, $maxHops: Int, $since: Date, $until: Date, $dataCategory: String,
                           $childrenOnly: Boolean, $purpose: ID, $follow: FlowBasis, $after: String) {
     chains: upstream(to: $to, maxHops: $maxHops, since: $since, until: $until, dataCategory: $dataCategory,
                      childrenOnly: $childrenOnly, purpose: $purpose, follow: $follow, first: 100, after: $after) { ...Chain }
-  } ${CHAIN} ${EVIDENCE}`,
+  } ${CHAIN} ${EVIDENCE_BRIEF}`,
   datasetTrail: `query DatasetTrail($id: ID!, $maxHops: Int, $after: String) {
     dataset(id: $id) { id name heldBy { id name types } }
     chains: traceDataset(id: $id, maxHops: $maxHops, first: 100, after: $after) { ...Chain }
-  } ${CHAIN} ${EVIDENCE}`,
+  } ${CHAIN} ${EVIDENCE_BRIEF}`,
   timeline: `query Timeline($organisations: [ID!]!) {
     timeline(organisations: $organisations, first: 100) {
       id kind date firstReported summary organisations { id name } evidence { ...Ev } disputes { id }
@@ -144,8 +148,43 @@ export const queries = {
   }`,
   recordOrganisation: `mutation RecordOrganisation($input: OrganisationInput!) {
     recordOrganisation(input: $input) { id name }
+  }`,
+  /** A stretch of one source's document: null text where the caller may not read it (a journalist, a source not public). */
+  documentText: `query DocumentText($id: ID!, $start: Int!, $length: Int!) {
+    source(id: $id) { id title publisher public document { characters text(start: $start, length: $length) } }
+  }`,
+  searchDocuments: `query SearchDocuments($text: String!, $first: Int) {
+    searchDocuments(text: $text, first: $first) {
+      start end text highlights { start end } mentions { id name }
+      source { id title publisher published public document { characters } }
+    }
   }`
 };
+
+/**
+ * Attaches a file to a source (POST /sources/{id}/document, multipart field "file") with the tab's token. Resolves
+ * with the server's JSON answer and whether it was new (201) or the same bytes again (200); rejects with an ApiError
+ * carrying the server's message (400, 403, 404, 413, 415 answer JSON with one).
+ */
+export async function attachDocument(sourceId, file) {
+  const body = new FormData();
+  body.append('file', file, file.name);
+  const headers = { Accept: 'application/json' };
+  if (token()) {
+    headers.Authorization = 'Bearer ' + token();
+  }
+  const response = await fetch('/sources/' + encodeURIComponent(sourceId) + '/document', { method: 'POST', headers, body });
+  let answer = null;
+  try {
+    answer = await response.json();
+  } catch (notJson) {
+    // reported below with the status
+  }
+  if (!response.ok) {
+    throw new ApiError(answer?.message || 'The server answered HTTP ' + response.status, [], response.status);
+  }
+  return { ...answer, created: response.status === 201 };
+}
 
 /** The citations of many transfers, in requests of 40 aliases each (the API bounds a request's cost). */
 export async function transferEvidence(ids) {
@@ -153,9 +192,9 @@ export async function transferEvidence(ids) {
   for (let i = 0; i < ids.length; i += 40) {
     const batch = ids.slice(i, i + 40);
     const parameters = batch.map((id, n) => `$t${n}: ID!`).join(', ');
-    const fields = batch.map((id, n) => `t${n}: transfer(id: $t${n}) { id evidence { ...Ev } }`).join('\n');
+    const fields = batch.map((id, n) => `t${n}: transfer(id: $t${n}) { id evidence { ...EvBrief } }`).join('\n');
     const variables = Object.fromEntries(batch.map((id, n) => ['t' + n, id]));
-    const data = await graphql(`query Citations(${parameters}) { ${fields} } ${EVIDENCE}`, variables);
+    const data = await graphql(`query Citations(${parameters}) { ${fields} } ${EVIDENCE_BRIEF}`, variables);
     batch.forEach((id, n) => result.set(id, data['t' + n]?.evidence || []));
   }
   return result;

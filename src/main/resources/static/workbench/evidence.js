@@ -4,14 +4,19 @@
 import { h, facts } from './dom.js';
 import { records, when } from './graph.js';
 import { chainPath, caveatList } from './chains.js';
+import { quoteText, documentLine } from './documents.js';
 
-/** One quote with its source: publisher, title (linked where the source has a URL), date. */
+/**
+ * One quote with its source: the quote in its sentence in the source's document where one is attached, publisher,
+ * title (linked where the source has a URL), date; whether it was checked against the document, and the way to it.
+ */
 export function quote(e) {
   const s = e.source;
   const title = s.url ? h('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, s.title) : s.title;
-  return h('blockquote', { class: 'quote' },
-    h('p', {}, '“' + e.quote + '”'),
-    h('cite', {}, [s.publisher || 'publisher unknown', ' — ', title, ' — ', s.published || 'undated', ' ', h('span', { class: 'source-id' }, '[' + s.id + ']')]));
+  return h('blockquote', { class: 'quote', dataset: { source: s.id } },
+    quoteText(e),
+    h('cite', {}, [s.publisher || 'publisher unknown', ' — ', title, ' — ', s.published || 'undated', ' ', h('span', { class: 'source-id' }, '[' + s.id + ']')]),
+    documentLine(e));
 }
 
 export function evidenceList(evidence, heading = 'Evidence') {

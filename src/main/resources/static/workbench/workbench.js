@@ -9,6 +9,7 @@ import { chainItem } from './chains.js';
 import { organisationPanel, transferPanel, enforcementPanel, datasetPanel, derivationPanel, timelinePanel, statusText } from './evidence.js';
 import { chainsAsJson, chainsAsCsv, download } from './export.js';
 import { setUpRecording } from './record.js';
+import { setUpDocuments, searchDocuments } from './documents.js';
 
 const $ = id => document.getElementById(id);
 const MAX_PAGES = 10; // 1,000 chains: far more than a person reads, enough for a broker's fan-out
@@ -199,7 +200,9 @@ function renderSuggestions() {
     const alias = o.aliases.find(a => words.some(w => a.toLowerCase().includes(w)));
     return h('li', { role: 'option', 'aria-selected': i === active ? 'true' : 'false', dataset: { id: o.id }, onclick: () => choose(o.id) },
       o.name, alias && !o.name.toLowerCase().includes(words[0] || '') ? h('span', { class: 'alias' }, '  also: ' + alias) : null);
-  }) : h('li', { class: 'none' }, 'No organisation by that name'));
+  }) : h('li', { class: 'none' }, 'No organisation by that name'),
+  h('li', { class: 'documents', id: 'suggest-documents', onclick: () => { list.hidden = true; searchDocuments($('search').value); } },
+    'Search the documents for “' + $('search').value.trim() + '” →'));
   list.hidden = !$('search').value.trim();
 }
 
@@ -332,7 +335,7 @@ async function loadVocabulary() {
       fill(select, options);
       [...select.options].forEach(o => { o.selected = chosen.has(o.value); });
     };
-    for (const form of ['record-transfer', 'record-organisation']) {
+    for (const form of ['record-transfer', 'record-organisation', 'attach-document']) {
       refill($(form).elements.source, view.vocabulary.sources.map(s => h('option', { value: s.id },
         [s.publisher, s.title, s.published].filter(Boolean).join(' — ').slice(0, 110))));
     }
@@ -561,6 +564,7 @@ window.addEventListener('popstate', () => {
 });
 
 setUpRecording({ graphql, queries, view, $, say, choose, reload: () => openOrganisation(), current: () => state.org });
+setUpDocuments({ viewer: () => view.viewer, choose, refresh: () => state.sel && select(state.sel, false), $ });
 
 writeUrl(false); // a link with values out of range now shows the values used
 showControls();

@@ -14,6 +14,7 @@ import org.datatrail.system.CypherResource;
 import org.datatrail.system.GraphReads;
 import org.datatrail.timeline.TimelineEntry;
 import org.datatrail.transfer.Transfer;
+import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -42,6 +43,12 @@ class EvidenceController {
     List<Source> sources() {
         List<String> ids = reads.rows(QUERIES.get("sources"), Map.of()).stream().map(r -> r.get("id").asString()).toList();
         return reads.load(Source.class, ids, Source::getId);
+    }
+
+    /** One source: what the workbench's document view reads a stretch of text from, without asking for every source's. */
+    @QueryMapping
+    Source source(@Argument String id) {
+        return reads.load(Source.class, List.of(id), Source::getId).stream().findFirst().orElse(null);
     }
 
     @BatchMapping

@@ -215,6 +215,10 @@ class DocumentIntegrationTests {
         sources.path("sources[?(@.id == 'doc-open')].document.text").entityList(String.class).containsExactly("An open letter.");
         journalist.documentName("documents").operationName("documentStretch").variable("start", 10).variable("length", 20).execute()
             .path("sources[?(@.id == 'doc-secret')].document.text").entityList(Object.class).containsExactly((Object) null);
+        journalist.document("{ source(id: \"doc-secret\") { id document { text(start: 0, length: 20) } } }").execute()
+            .path("source.id").entity(String.class).isEqualTo("doc-secret").path("source.document.text").valueIsNull();
+        investigator.document("{ source(id: \"doc-secret\") { document { text(start: 0, length: 11) } } nobody: source(id: \"no-such\") { id } }")
+            .execute().path("source.document.text").entity(String.class).isEqualTo("Leaked memo").path("nobody").valueIsNull();
         var quotes = journalist.documentName("documents").operationName("organisationQuotes").variable("id", "secret-org").execute();
         quotes.path("organisation.evidence[0].source.document.text").valueIsNull();
         quotes.path("organisation.evidence[0].quote").entity(String.class).isEqualTo("sold it on");

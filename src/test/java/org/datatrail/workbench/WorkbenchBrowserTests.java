@@ -14,17 +14,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.datatrail.document.DocumentAttach;
 import org.datatrail.ingest.FactFile;
 import org.datatrail.ingest.FactIngest;
 import org.datatrail.security.Caller;
 import org.datatrail.support.DataTrailTest;
 import org.datatrail.support.HeadlessChromium;
 import org.datatrail.support.Testers;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -42,8 +46,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Debian's chromedriver) that can reach nothing but the app: search for the seed case, see the chains, the red hop
  * and a caveat, open a transfer's evidence by clicking its arrow, follow a permalink, export CSV and JSON; a transfer
  * of other data shown only as a connection, on request; the dataset view with its derivation and trail; bounded
- * dates and an announced action; the upstream view's controls; roles; recording a transfer; and a fan-out of 250
- * organisations.
+ * dates and an announced action; the upstream view's controls; roles; recording a transfer; source documents (quotes in
+ * their sentence and their checks, the document view, document search, attaching a document from the page, and what a
+ * journalist does not see); and a fan-out of 250 organisations.
  */
 @DataTrailTest(writes = true)
 class WorkbenchBrowserTests {
@@ -63,6 +68,9 @@ class WorkbenchBrowserTests {
 
     @Autowired
     FactIngest ingest;
+
+    @Autowired
+    DocumentAttach documents;
 
     @TempDir
     Path downloads;
@@ -458,6 +466,214 @@ class WorkbenchBrowserTests {
             .path("transfer.evidence[0].quote").entity(String.class).isEqualTo("Tweekaboo Limited, another pregnancy company");
     }
 
+    /** Source 004 of the seed, the report QUOTE is from; its text is in ../shared/case-sources (not in this repository). */
+    static final String REPORT = "004_bf7446b07f76cf73";
+    static final String REPORT_TITLE = "[Untitled report: Labour targeted email campaign used data illegally sold by pregnancy site]";
+    /** The sentence of the report around QUOTE, as Evidence.context gives it. */
+    static final String QUOTE_CONTEXT = "The transaction took place on May 5, around three weeks after Theresa May fired the starting gun for the UK-wide vote,"
+            + " and five weeks before ballot boxes opened.";
+    static final String TRANSFER_EVIDENCE = "/?org=lifecycle-marketing&sel=transfer%3Atransfer-lcmb-to-experian";
+
+    /**
+     * Issue 17, with the report of source 004 attached: its quote on the first hop stands in its sentence, marked, and
+     * "checked against the document"; the hop's quotes from source 001 (no document) are "unchecked". An investigator
+     * opens the report at the quote, which is marked and scrolled into view, and turns its pages.
+     */
+    @Test
+    void aQuoteStandsInItsSentenceMarkedWithItsCheckAndOpensTheDocumentAtIt() {
+        String report = attachCaseSource(REPORT);
+        withBrowser(browser -> {
+            browser.get(base() + TRANSFER_EVIDENCE);
+            waitForStatus(browser, SEED_STATUS);
+            useInvestigatorToken(browser);
+
+            WebElement checked = quoteMarked(browser, QUOTE);
+            assertThat(checked.findElement(By.cssSelector("p.in-context")).getText()).isEqualTo(QUOTE_CONTEXT);
+            assertThat(checked.findElement(By.cssSelector(".check")).getText()).isEqualTo("✓ checked against the document");
+            WebElement unchecked = browser.findElements(By.cssSelector("#evidence blockquote.quote[data-source='001_86e189293c824487']")).stream()
+                .filter(q -> q.getText().contains("The data supply agreement specified the delivery date for the data as 5 May 2017")).findFirst().orElseThrow();
+            assertThat(unchecked.findElements(By.tagName("mark"))).isEmpty();
+            assertThat(unchecked.findElement(By.tagName("p")).getText()).isEqualTo("“The data supply agreement specified the delivery date for the data as 5 May 2017”");
+            assertThat(unchecked.findElement(By.cssSelector(".check")).getText()).isEqualTo("unchecked (no document attached)");
+            assertThat(unchecked.findElement(By.cssSelector(".quote-doc button")).getText()).isEqualTo("Attach its document…");
+            js(browser, "arguments[0].scrollIntoView({ block: 'center' })", checked);
+            assertThat(HeadlessChromium.screenshot(browser, "workbench-quote-in-context")).isNotEmptyFile();
+
+            checked.findElement(By.cssSelector("button.show-document")).click();
+            WebElement view = browser.findElement(By.id("document-view"));
+            wait(browser).until(b -> view.isDisplayed() && !b.findElements(By.cssSelector("#document-text mark")).isEmpty());
+            assertThat(browser.findElement(By.id("document-title")).getText()).isEqualTo(REPORT_TITLE);
+            int at = report.indexOf(QUOTE);
+            assertThat(browser.findElement(By.cssSelector("#document-text mark")).getText()).isEqualTo(QUOTE);
+            // the page starts 600 characters before the quote and runs to the end of the report
+            assertThat(browser.findElement(By.id("document-where")).getText())
+                .isEqualTo("characters %,d–%,d of %,d".formatted(at - 600 + 1, report.length(), report.length()));
+            assertThat(js(browser, "return document.getElementById('document-text').textContent")).isEqualTo(report.substring(at - 600));
+            assertThat(js(browser, """
+                    const box = document.getElementById('document-text').getBoundingClientRect();
+                    const mark = document.querySelector('#document-text mark').getBoundingClientRect();
+                    return box.height < document.getElementById('document-text').scrollHeight && mark.top >= box.top && mark.bottom <= box.bottom;
+                    """)).as("the document scrolls, and the quote is in view").isEqualTo(true);
+            assertThat(browser.findElement(By.id("document-next")).isEnabled()).isFalse();
+            assertThat(HeadlessChromium.screenshot(browser, "workbench-document")).isNotEmptyFile();
+
+            browser.findElement(By.id("document-previous")).click();
+            wait(browser).until(b -> b.findElement(By.id("document-where")).getText().equals("characters 1–4,000 of %,d".formatted(report.length())));
+            assertThat(browser.findElement(By.cssSelector("#document-text mark")).getText()).isEqualTo(QUOTE);
+            browser.findElement(By.id("document-next")).click();
+            wait(browser).until(b -> b.findElement(By.id("document-where")).getText()
+                .equals("characters 4,001–%,d of %,d".formatted(report.length(), report.length())));
+            assertThat(js(browser, "return document.getElementById('document-text').textContent")).isEqualTo(report.substring(4000));
+            assertThat(browser.findElements(By.cssSelector("#document-text mark"))).isEmpty();
+            browser.findElement(By.id("document-close")).click();
+            assertThat(view.isDisplayed()).isFalse();
+        });
+    }
+
+    /**
+     * A journalist sees the quote in its sentence and its check, but the report (not public, as every seed source) is
+     * not on the page: no way to open it, a line saying so, and the document view asked for it anyway shows no text.
+     * Document search finds nothing for a journalist: it covers public sources only.
+     */
+    @Test
+    void aJournalistSeesTheQuoteInItsSentenceButNotTheTextOfASourceThatIsNotPublic() {
+        attachCaseSource(REPORT);
+        withBrowser(browser -> {
+            browser.get(base() + TRANSFER_EVIDENCE);
+            waitForStatus(browser, SEED_STATUS);
+            assertThat(browser.findElement(By.id("role")).getText()).isEqualTo("JOURNALIST");
+
+            WebElement checked = quoteMarked(browser, QUOTE);
+            assertThat(checked.findElement(By.cssSelector("p.in-context")).getText()).isEqualTo(QUOTE_CONTEXT);
+            assertThat(checked.findElement(By.cssSelector(".check")).getText()).isEqualTo("✓ checked against the document");
+            assertThat(checked.findElement(By.cssSelector(".not-public")).getText()).isEqualTo("The full text of this source is not public.");
+            assertThat(browser.findElements(By.cssSelector("#evidence button.show-document"))).isEmpty();
+            assertThat(browser.findElement(By.id("evidence")).getText()).doesNotContain("Attach its document");
+
+            Object shown = ((JavascriptExecutor) browser).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    import('/workbench/documents.js').then(m => m.showDocument({ id: arguments[0], title: 'asked anyway', document: { characters: 4469 } },
+                      { start: 1157, end: 1192 })).then(() => done(document.getElementById('document-text').textContent), e => done('failed: ' + e));
+                    """, REPORT);
+            assertThat(shown).isEqualTo("The full text of this source is not public: you may read its quotes and their context only.");
+            browser.findElement(By.id("document-close")).click();
+            // a sentence of the report that no quote or context holds
+            assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("CA Technologies");
+
+            browser.findElement(By.id("search")).sendKeys("smacked fine");
+            browser.findElement(By.id("search-documents")).click();
+            wait(browser).until(b -> b.findElement(By.id("evidence")).getText()
+                .equals("In the documents: “smacked fine”\nNo attached document has every one of these words. (journalists search public sources only)"));
+        });
+    }
+
+    /**
+     * Document search from the search box, as an investigator: the report's passage with the words found marked, the
+     * organisation it names (a link that opens it) and the passage in the document view.
+     */
+    @Test
+    void documentSearchFromTheSearchBoxListsPassagesWithTheOrganisationsTheyName() {
+        attachCaseSource(REPORT);
+        withBrowser(browser -> {
+            browser.get(base() + "/?org=facebook");
+            waitForStatus(browser, "2 organisations, 1 transfer in 1 chain · 1 where consent ran out");
+            useInvestigatorToken(browser);
+
+            browser.findElement(By.id("search")).sendKeys("smacked fine");
+            // the suggestions are drawn again as answers come in: click the entry once it names the whole search
+            wait(browser).ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class).until(b -> {
+                WebElement entry = b.findElement(By.id("suggest-documents"));
+                if (!entry.getText().equals("Search the documents for “smacked fine” →")) {
+                    return false;
+                }
+                entry.click();
+                return true;
+            });
+            WebElement passage = wait(browser).until(b -> b.findElement(By.cssSelector("#passages > li.passage")));
+            assertThat(browser.findElements(By.cssSelector("#passages > li.passage"))).hasSize(1);
+            assertThat(browser.findElement(By.id("evidence")).getText()).startsWith("In the documents: “smacked fine”\n1 passage");
+            assertThat(passage.getAttribute("data-source")).isEqualTo(REPORT);
+            assertThat(passage.findElement(By.cssSelector(".passage-source")).getText()).startsWith(REPORT_TITLE);
+            assertThat(passage.findElement(By.tagName("p")).getText())
+                .isEqualTo("The parenting service involved – Emma’s Diary – has now been smacked with a six-figure fine.");
+            assertThat(passage.findElements(By.cssSelector("p mark"))).extracting(WebElement::getText).containsExactly("smacked", "fine");
+            assertThat(passage.findElement(By.cssSelector(".mentions")).getText()).isEqualTo("Names: " + LCMB);
+
+            passage.findElement(By.cssSelector("button.show-document")).click();
+            wait(browser).until(b -> b.findElement(By.id("document-view")).isDisplayed() && !b.findElements(By.cssSelector("#document-text mark")).isEmpty());
+            assertThat(browser.findElement(By.cssSelector("#document-text mark")).getText())
+                .isEqualTo("The parenting service involved – Emma’s Diary – has now been smacked with a six-figure fine.");
+            browser.findElement(By.id("document-close")).click();
+
+            passage.findElement(By.cssSelector(".mentions button[data-org='lifecycle-marketing']")).click();
+            waitForStatus(browser, SEED_STATUS);
+            assertThat(browser.findElement(By.id("org-name")).getText()).isEqualTo(LCMB);
+
+            // the button beside the search box runs the same search
+            WebElement search = browser.findElement(By.id("search"));
+            search.sendKeys(Keys.chord(Keys.CONTROL, "a"), "ballot boxes");
+            browser.findElement(By.id("search-documents")).click();
+            wait(browser).until(b -> b.findElement(By.id("evidence")).getText().startsWith("In the documents: “ballot boxes”\n1 passage"));
+            assertThat(browser.findElement(By.cssSelector("#passages mark")).getText()).isEqualTo("ballot");
+        });
+    }
+
+    /**
+     * An investigator attaches a document to a source from the page: the answer says how long its text is, how many
+     * quotes citing the source were checked and which it does not hold; the same file again changes nothing; a file
+     * of another type is refused with the server's message. The quote not found then says so under it.
+     */
+    @Test
+    void anInvestigatorAttachesADocumentFromThePageAndSeesWhichQuotesItHolds(@TempDir Path files) throws IOException {
+        Testers.graphQl(port, Testers.INVESTIGATOR_TOKEN).document("""
+                mutation {
+                  source: recordSource(input: { id: "test-leaflet", title: "Test leaflet of a mailing house", publisher: "DataTrail tests" }) { id }
+                  mailer: recordOrganisation(input: { id: "test-leaflet-mailer", name: "Test Mailing House Ltd", types: [OTHER],
+                    evidence: [{ source: "test-leaflet", quote: "Leaflets went to every new mother" }] }) { id }
+                  printer: recordOrganisation(input: { id: "test-leaflet-printer", name: "Test Printer Ltd", types: [OTHER],
+                    evidence: [{ source: "test-leaflet", quote: "The printer kept every address" }] }) { id }
+                }""").execute().path("printer.id").entity(String.class).isEqualTo("test-leaflet-printer");
+        String text = "Leaflets went to every\u00a0new mother in the county.\n\nThe mailing house says so.";
+        Path leaflet = Files.writeString(files.resolve("leaflet.txt"), text + "\n", StandardCharsets.UTF_8);
+        Path picture = Files.write(files.resolve("leaflet.png"), new byte[] { (byte) 0x89, 'P', 'N', 'G' });
+
+        withBrowser(browser -> {
+            browser.get(base() + "/?org=facebook");
+            waitForStatus(browser, "2 organisations, 1 transfer in 1 chain · 1 where consent ran out");
+            useInvestigatorToken(browser);
+            WebElement form = browser.findElement(By.id("attach-document"));
+            assertThat(form.isDisplayed()).isTrue();
+            new Select(form.findElement(By.name("source"))).selectByValue("test-leaflet");
+            form.findElement(By.name("file")).sendKeys(leaflet.toAbsolutePath().toString());
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+
+            String answer = "%d characters of text; 2 quotes citing it checked, 1 not found in it:\ntest-leaflet-printer: “The printer kept every address”"
+                .formatted(text.length());
+            wait(browser).withMessage(() -> "attach result, was '" + browser.findElement(By.id("attach-result")).getText() + "'")
+                .until(b -> b.findElement(By.id("attach-result")).getText().equals("Attached to test-leaflet. " + answer));
+            assertThat(browser.findElements(By.cssSelector("#quotes-not-found li"))).hasSize(1);
+
+            form.findElement(By.name("file")).sendKeys(leaflet.toAbsolutePath().toString());
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+            wait(browser).until(b -> b.findElement(By.id("attach-result")).getText()
+                .equals("This file is already attached to test-leaflet: nothing changed. " + answer));
+
+            form.findElement(By.name("file")).sendKeys(picture.toAbsolutePath().toString());
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+            wait(browser).until(b -> b.findElement(By.id("attach-result")).getText()
+                .equals("Not attached: media type image/png is not accepted; expected one of text/plain, text/html, application/pdf"));
+            assertThat(browser.findElement(By.id("attach-result")).getAttribute("class")).isEqualTo("error");
+
+            browser.get(base() + "/?org=test-leaflet-mailer&sel=org%3Atest-leaflet-mailer");
+            WebElement found = quoteMarked(browser, "Leaflets went to every\u00a0new mother");
+            assertThat(found.findElement(By.cssSelector("p.in-context")).getText()).isEqualTo("Leaflets went to every new mother in the county.");
+            assertThat(found.findElement(By.cssSelector(".check")).getText()).isEqualTo("✓ checked against the document");
+            browser.get(base() + "/?org=test-leaflet-printer&sel=org%3Atest-leaflet-printer");
+            WebElement missing = wait(browser).until(b -> b.findElement(By.cssSelector("#evidence blockquote.quote .check")));
+            assertThat(missing.getText()).isEqualTo("✗ not found in the attached document");
+        });
+    }
+
     @Test
     void drawsAFanOutOf250OrganisationsWithNoNameOverlappingAnotherAndStaysUsable() {
         ingest.ingest(List.of(FactFile.of("fan-out", JsonMapper.builder().build().valueToTree(fanOut(250)))), Caller.system("test fan-out"));
@@ -509,6 +725,38 @@ class WorkbenchBrowserTests {
 
     private String base() {
         return "http://localhost:" + port;
+    }
+
+    /**
+     * Attaches a seed source's text from ../shared/case-sources (the same bytes again change nothing) and answers the
+     * text as stored; skips, with a message, where the texts are not there.
+     */
+    private String attachCaseSource(String id) {
+        Path file = Path.of(System.getProperty("datatrail.case-sources", "../shared/case-sources")).resolve(id + ".txt");
+        Assumptions.assumeTrue(Files.isRegularFile(file), () -> "Skipped: the case-source text " + file.toAbsolutePath()
+                + " is not there (the texts live in ../shared/case-sources beside the project; -Ddatatrail.case-sources=<folder> points elsewhere)");
+        documents.attachFile(id, file, Caller.system("workbench test"));
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).strip().replace("\r\n", "\n");
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Enters the investigator's token in the page and waits until the page has loaded again for them. */
+    private static void useInvestigatorToken(WebDriver browser) {
+        browser.findElement(By.id("token")).sendKeys(Testers.INVESTIGATOR_TOKEN);
+        browser.findElement(By.id("use-token")).click();
+        wait(browser).until(b -> b.findElement(By.id("message")).getText().equals("Token accepted: you may record findings."));
+    }
+
+    /** The quote of the evidence panel whose marked stretch (the quote in its sentence) is {@code quote}, once it is shown. */
+    private static WebElement quoteMarked(WebDriver browser, String quote) {
+        return wait(browser).withMessage(() -> "a quote marked '" + quote + "' in the evidence panel, was '" + browser.findElement(By.id("evidence")).getText() + "'")
+            .until(b -> b.findElements(By.cssSelector("#evidence blockquote.quote")).stream()
+                .filter(q -> q.findElements(By.tagName("mark")).stream().anyMatch(m -> m.getText().equals(quote.replace('\u00a0', ' '))))
+                .findFirst().orElse(null));
     }
 
     private void withBrowser(Consumer<WebDriver> test) {
