@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.datatrail.support.DataTrailTest;
 import org.datatrail.support.DataTrailTest.Seed;
@@ -27,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 @DataTrailTest(seed = Seed.SMALL)
 class CallerPropagationIntegrationTests {
 
-    /** Enough at once for the refusal to be built on every kind of thread, few enough for the anonymous callers' limit. */
+    /** Enough at once for the refusal to be built on every kind of thread. */
     static final int TIMES = 30;
 
     static final String RECORD_SOURCE = """
@@ -81,6 +82,15 @@ class CallerPropagationIntegrationTests {
         return messages;
     }
 
+    /** Sends a request; where the anonymous callers' limit answers 429, sends it again after its Retry-After, as a client should. */
+    private CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest request) {
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenCompose(response -> response.statusCode() != 429
+                ? CompletableFuture.completedFuture(response)
+                : CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(
+                        Long.parseLong(response.headers().firstValue("Retry-After").orElseThrow()), TimeUnit.SECONDS))
+                    .thenCompose(retry -> sendAsync(request)));
+    }
+
     private List<JsonNode> send(String body, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
             .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
@@ -90,7 +100,7 @@ class CallerPropagationIntegrationTests {
         http.send(request.build(), HttpResponse.BodyHandlers.discarding()); // the first request pays the warm-up
         List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
         for (int i = 0; i < TIMES; i++) {
-            answers.add(http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()));
+            answers.add(sendAsync(request.build()));
         }
         List<JsonNode> bodies = new ArrayList<>();
         for (CompletableFuture<HttpResponse<String>> answer : answers) {
