@@ -69,7 +69,11 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         }
         Caller who = caller.get();
         var auth = new UsernamePasswordAuthenticationToken(who, null, List.of(new SimpleGrantedAuthority("ROLE_" + who.role().name())));
-        SecurityContextHolder.getContext().setAuthentication(auth);
+        // a context of this request's own (not the thread's lazily made one), which Spring for GraphQL carries to
+        // the threads the request's data fetchers, batch loaders and error resolvers run on
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(auth);
+        SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);
         }

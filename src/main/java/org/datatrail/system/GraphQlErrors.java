@@ -29,6 +29,15 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
         TIMEOUT
     }
 
+    /**
+     * A data fetcher's failure may be resolved on whichever thread completes it (its virtual thread, after the
+     * caller's security context was taken off it, or the request's thread): resolve it with the request's thread
+     * locals restored, so that a refusal names the caller's role every time, not "unauthenticated" half the time.
+     */
+    GraphQlErrors() {
+        setThreadLocalContextAware(true);
+    }
+
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
         GraphqlErrorBuilder<?> error = GraphqlErrorBuilder.newError(env);

@@ -19,7 +19,8 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
  * Limits that keep one request from taking the service down, each refused before any data is fetched:
  * the size of the document (characters and tokens, checked while parsing), the depth of the query, and
  * its cost, where every field (aliases included) costs one and a list multiplies what is under it by its
- * {@code first} (or by {@value #UNBOUNDED_LIST} for a list without one). Page sizes and hop counts are
+ * {@code first} (or by {@value #UNBOUNDED_LIST} for a list without one). The character limit counts the variables too
+ * ({@link VariableSize}), so a payload cannot slip past it in a variable. Page sizes and hop counts are
  * bounded where they are read ({@link Pages}, the trace controller).
  */
 @Configuration(proxyBeanMethods = false)
@@ -86,8 +87,22 @@ class GraphQlLimits {
         ParserOptions options = ParserOptions.getDefaultOperationParserOptions()
             .transform(b -> b.maxCharacters(maxCharacters).maxTokens(maxTokens).maxWhitespaceTokens(maxTokens * 10));
         return (request, chain) -> {
+            long characters = request.getDocument().length() + VariableSize.of(request.getVariables());
+            if (characters > maxCharacters) {
+                return reactor.core.publisher.Mono.just(refuse(request, "The request's query and variables are " + characters
+                        + " characters together; at most " + maxCharacters + " are accepted (datatrail.graphql.max-characters)"));
+            }
             request.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(ParserOptions.class, options)).build());
             return chain.next(request);
         };
+    }
+
+    private static org.springframework.graphql.server.WebGraphQlResponse refuse(org.springframework.graphql.server.WebGraphQlRequest request,
+            String message) {
+        graphql.GraphQLError error = graphql.GraphqlErrorBuilder.newError()
+            .errorType(org.springframework.graphql.execution.ErrorType.BAD_REQUEST).message(message).build();
+        graphql.ExecutionResult result = graphql.ExecutionResult.newExecutionResult().addError(error).build();
+        return new org.springframework.graphql.server.WebGraphQlResponse(
+                new org.springframework.graphql.support.DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
     }
 }

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * Every read the API makes goes through here, so that every read runs in a READ access-mode transaction
  * (the database itself refuses a write) and is counted (so tests can prove a request runs a constant
- * number of queries). Entities are loaded through OGM; traversals run as Cypher on the Driver.
+ * number of queries), and within the request's share of the connections ({@link RequestStatements}). Entities are
+ * loaded through OGM; traversals run as Cypher on the Driver.
  */
 @Component
 public final class GraphReads {
@@ -55,9 +56,11 @@ public final class GraphReads {
      */
     public List<Record> rows(String cypher, Map<String, Object> parameters) {
         queries.incrementAndGet();
-        try (org.neo4j.driver.Session session = driver.session(readSession)) {
-            return session.run(cypher, parameters, readTransaction).list();
-        }
+        return RequestStatements.run(() -> {
+            try (org.neo4j.driver.Session session = driver.session(readSession)) {
+                return session.run(cypher, parameters, readTransaction).list();
+            }
+        });
     }
 
     /**
@@ -84,12 +87,14 @@ public final class GraphReads {
             return List.of();
         }
         queries.incrementAndGet();
-        Session session = sessionFactory.openSession();
-        Collection<T> loaded;
-        try (Transaction tx = session.beginTransaction(Transaction.Type.READ_ONLY)) {
-            loaded = session.loadAll(type, new ArrayList<>(new LinkedHashSet<>(ids)), 0);
-            tx.commit();
-        }
+        Collection<T> loaded = RequestStatements.run(() -> {
+            Session session = sessionFactory.openSession();
+            try (Transaction tx = session.beginTransaction(Transaction.Type.READ_ONLY)) {
+                Collection<T> entities = session.loadAll(type, new ArrayList<>(new LinkedHashSet<>(ids)), 0);
+                tx.commit();
+                return entities;
+            }
+        });
         Map<String, T> byId = new HashMap<>();
         loaded.forEach(entity -> byId.put(idOf.apply(entity), entity));
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();

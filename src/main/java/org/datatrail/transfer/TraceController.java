@@ -21,10 +21,12 @@ class TraceController {
 
     private final Traces traces;
     private final GraphReads reads;
+    private final FilterValues filterValues;
 
-    TraceController(Traces traces, GraphReads reads) {
+    TraceController(Traces traces, GraphReads reads, FilterValues filterValues) {
         this.traces = traces;
         this.reads = reads;
+        this.filterValues = filterValues;
     }
 
     @QueryMapping
@@ -73,11 +75,12 @@ class TraceController {
         return reads.byIds(paths, FlowPath::datasetIds, Dataset.class, Dataset::getId);
     }
 
-    private static Traces.Filter filter(String to, OrganisationType toType, LocalDate since, LocalDate until, String dataCategory,
+    private Traces.Filter filter(String to, OrganisationType toType, LocalDate since, LocalDate until, String dataCategory,
             Boolean childrenOnly, String purpose, FlowBasis follow) {
         if (since != null && until != null && until.isBefore(since)) {
             throw new BadArgumentException("until", "(" + until + ") is before since (" + since + ")");
         }
+        filterValues.check(purpose, dataCategory);
         return new Traces.Filter(to, toType == null ? null : toType.name(), since, until, dataCategory, Boolean.TRUE.equals(childrenOnly), purpose,
                 follow == null ? FlowBasis.DATA : follow);
     }
