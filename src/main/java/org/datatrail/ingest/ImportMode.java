@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.datatrail.system.DataTrailProperties;
 import org.springframework.boot.SpringApplication;
@@ -19,10 +20,11 @@ import org.springframework.util.StringUtils;
  * the embedded one and it does not exist yet.
  *
  * @param offline whether to use {@link OfflineImport}
+ * @param embedded whether the configured database is the embedded one (no {@code spring.neo4j.uri})
  * @param dataDir the embedded database's folder ({@code datatrail.data-dir})
  * @param why the choice, in words, for the terminal
  */
-public record ImportMode(boolean offline, Path dataDir, String why) {
+public record ImportMode(boolean offline, boolean embedded, Path dataDir, String why) {
 
     /**
      * Reads the settings the application would start with (application.properties, environment, {@code springArgs}),
@@ -49,7 +51,7 @@ public record ImportMode(boolean offline, Path dataDir, String why) {
         boolean fresh = embedded && OfflineImport.canLoadInto(dataDir);
         switch (mode) {
             case "online":
-                return new ImportMode(false, dataDir, "online, in batched transactions");
+                return new ImportMode(false, embedded, dataDir, "online, in batched transactions");
             case "offline":
                 if (!embedded) {
                     throw new IllegalArgumentException("--mode offline creates a new embedded database and cannot load into spring.neo4j.uri="
@@ -62,12 +64,15 @@ public record ImportMode(boolean offline, Path dataDir, String why) {
                 break;
             default:
                 if (!fresh) {
-                    return new ImportMode(false, dataDir, "online, in batched transactions (the database "
-                            + (embedded ? "under " + dataDir + " exists" : "is " + uri) + ")");
+                    return new ImportMode(false, embedded, dataDir, "online, in batched transactions (the database "
+                            + (embedded ? "under " + dataDir + " exists, and offline only creates a new one" : "is " + uri) + ")");
                 }
         }
-        return new ImportMode(true, dataDir, "offline: " + dataDir + " holds no database yet, so every line is checked first and "
-                + "Neo4j's importer then writes the whole store (all or nothing)");
+        List<Path> leftovers = OfflineImport.leftovers(dataDir);
+        return new ImportMode(true, true, dataDir, "offline: " + dataDir + " holds no database yet"
+                + (leftovers.isEmpty() ? "" : " (only what an offline import that did not finish left, which is removed first: "
+                        + leftovers.stream().map(Path::toString).collect(Collectors.joining(", ")) + ")")
+                + ", so every line is checked first and Neo4j's importer then writes the whole store (all or nothing)");
     }
 
     /** Just the application's settings: no database, no web server. */

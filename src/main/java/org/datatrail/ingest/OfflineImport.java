@@ -8,12 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,8 +28,14 @@ import java.util.stream.Stream;
 import org.datatrail.organisation.SearchText;
 import org.datatrail.security.Caller;
 import org.datatrail.system.CypherResource;
+import org.datatrail.system.DataDirectory;
+import org.datatrail.system.DataTrailProperties;
+import org.datatrail.system.EmbeddedNeo4j;
+import org.datatrail.system.SchemaMigrations;
 import org.neo4j.cli.ExecutionContext;
+import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
 import org.neo4j.importer.ImportCommand;
 import org.neo4j.io.fs.DefaultFileSystemAbstraction;
@@ -43,12 +50,14 @@ import tools.jackson.databind.JsonNode;
  * importer ({@code neo4j-admin database import full}, run in this process) in one go.
  * <p>
  * The rule: <b>all or nothing for the whole import</b>. Every batch is checked before the store is written, so one
- * refused line leaves no database at all; a failure of the importer itself removes what it had begun.
+ * refused line leaves no database at all. The store is written, given its constraints and indexes (the schema
+ * migrations, as for any database) and completed by {@link #finish} in a working folder beside the live one, and moved
+ * into place in one rename only when all of that is done ({@link Phase}): a failure removes the working folder, a killed
+ * process leaves it for the next import to remove, and the application refuses to start while it is there.
  * <p>
- * Two things the importer's CSV cannot say are applied by {@link #finish} once the database runs: an empty list
- * (the write statements store {@code []} for a missing {@code aliases}, {@code channels} or {@code collectionChannels})
- * and a list item that is empty or holds the array delimiter. Constraints and indexes come from the schema
- * migrations, as for any database, when the application starts on the new store.
+ * Two things the importer's CSV cannot say are applied by {@link #finish}: an empty list (the write statements store
+ * {@code []} for a missing {@code aliases}, {@code channels} or {@code collectionChannels}) and a list item that is
+ * empty or holds the array delimiter.
  */
 public final class OfflineImport {
 
@@ -126,39 +135,114 @@ public final class OfflineImport {
     private static final String FIX = CypherResource.load(OfflineImport.class, "offline-import-fix.cypher");
     private static final int MAX_AUDITED_INPUT = 20;
 
-    private final FactValidator validator = new FactValidator();
 
-    /** Whether {@code dataDir} holds no database yet, so the offline importer may create one there. */
-    public static boolean canLoadInto(Path dataDir) {
-        Path home = dataDir.toAbsolutePath().normalize();
-        return !Files.exists(home.resolve("data/databases/neo4j")) && !Files.exists(home.resolve("data/transactions/neo4j"));
+    /**
+     * The steps of an offline import, in order; each ends with everything it made on disk, so a process killed after
+     * any of them leaves only its working folder (or, after {@link #MOVED}, a store still marked unfinished).
+     */
+    public enum Phase {
+        /** Every line checked and turned into CSV, in the working folder. */
+        CHECKED,
+        /** Neo4j's importer wrote the store, in the working folder. */
+        STORE,
+        /** The schema migrations built the constraints and indexes, on the store in the working folder. */
+        INDEXES,
+        /** What the CSV cannot say (empty lists, odd list items) was set, and the working store shut down. */
+        DEFAULTS,
+        /** The store was moved into place, still marked unfinished until the next and last step removes the mark. */
+        MOVED
+    }
+
+    /** Thrown by the test hook in place of a {@code kill -9}: an Error, so no clean-up of the import runs. */
+    static final class Crash extends Error {
+        Crash(Phase phase) {
+            super("offline import stopped after " + phase + " (test hook)");
+        }
+    }
+
+    private final FactValidator validator = new FactValidator();
+    private final Phase crashAfter;
+
+    public OfflineImport() {
+        this(null);
+    }
+
+    /** For tests: stops as a killed process would, right after {@code crashAfter}. */
+    OfflineImport(Phase crashAfter) {
+        this.crashAfter = crashAfter;
     }
 
     /**
-     * Validates the whole folder, then creates the embedded database under {@code dataDir} from it. The application
-     * must then be started on {@code dataDir}, and {@link #finish} run.
+     * Whether {@code dataDir} holds no database yet, so the offline import may create one there (the leftovers of an
+     * offline import that did not finish are no database: the import removes them first).
+     */
+    public static boolean canLoadInto(Path dataDir) {
+        Path home = dataDir.toAbsolutePath().normalize();
+        return Files.exists(home.resolve("data").resolve(DataDirectory.IMPORT_INCOMPLETE))
+                || (!Files.exists(home.resolve("data/databases/neo4j")) && !Files.exists(home.resolve("data/transactions/neo4j")));
+    }
+
+    /** What an offline import that did not finish left under {@code dataDir}: its working folders and an unfinished store. */
+    public static List<Path> leftovers(Path dataDir) {
+        return DataDirectory.importLeftovers(dataDir);
+    }
+
+    /**
+     * Removes what an offline import that did not finish left under the locked folder, saying so on {@code progress}.
+     * Safe because the folder is locked: no import is running there.
+     */
+    public static void removeLeftovers(DataDirectory folder, PrintStream progress) {
+        for (Path leftover : leftovers(folder.home())) {
+            DataDirectory.delete(leftover);
+            if (progress != null) {
+                progress.printf("import: removed %s, left by an offline import that did not finish%n", leftover);
+            }
+        }
+    }
+
+    /**
+     * Validates the whole folder, then creates the embedded database under {@code dataDir} from it: the store is built in
+     * a working folder beside the live one ({@code <dataDir>/import-*}), its constraints and indexes built and its
+     * defaults set there, and only then moved into place in one rename. A process killed at any point leaves nothing
+     * the application starts on; the next import removes what it left.
      *
      * @param progress where progress lines (and the importer's own) go, or {@code null}
      * @throws FactValidationException for the first refused batch; nothing is written
-     * @throws IllegalStateException when {@code dataDir} already holds a database, or the importer fails
+     * @throws IllegalStateException when {@code dataDir} already holds a database, is in use, or the importer fails
      */
     public Result load(Path dir, Path dataDir, int batchSize, PrintStream progress) {
-        Path home = dataDir.toAbsolutePath().normalize();
-        if (!canLoadInto(home)) {
-            throw new IllegalStateException(home + " already holds a database; the offline import only creates a new one "
-                    + "(use --mode online to add to it, or a new --datatrail.data-dir)");
+        try (DataDirectory folder = DataDirectory.lock(dataDir, "offline import")) {
+            Path home = folder.home();
+            removeLeftovers(folder, progress);
+            if (!canLoadInto(home)) {
+                throw new IllegalStateException(home + " already holds a database; the offline import only creates a new one "
+                        + "(use --mode online to add to it, or a new --datatrail.data-dir)");
+            }
+            Path staging;
+            try {
+                staging = Files.createTempDirectory(home, DataDirectory.IMPORT_PREFIX);
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException("Cannot create a working folder under " + home, e);
+            }
+            try {
+                return build(dir, home, staging, batchSize, progress);
+            }
+            catch (RuntimeException e) {
+                // a refusal or a failure (not a kill) cleans up after itself
+                DataDirectory.delete(staging);
+                throw e;
+            }
         }
+    }
+
+    private Result build(Path dir, Path home, Path staging, int batchSize, PrintStream progress) {
         long started = System.nanoTime();
-        Path work;
-        try {
-            Files.createDirectories(home);
-            work = Files.createTempDirectory(home, "import-");
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a working folder under " + home, e);
-        }
+        Path work = staging.resolve("csv");
+        DataDirectory.createPrivateFolder(work);
+        Writer writer;
         try (Csv csv = new Csv(work)) {
-            Writer writer = new Writer(csv, Caller.system("import " + dir));
+            writer = new Writer(csv, Caller.system("import " + dir));
             JsonlBatches.read(dir, batchSize, batch -> {
                 List<Problem> problems = writer.duplicates(batch);
                 if (problems.isEmpty()) {
@@ -175,22 +259,76 @@ public final class OfflineImport {
                 }
             });
             csv.close();
+            reached(Phase.CHECKED);
             long checked = System.nanoTime();
             if (progress != null) {
-                progress.printf("import: every line accepted; writing the store with Neo4j's importer%n");
+                progress.printf("import: every line accepted; writing the store with Neo4j's importer in %s%n", staging);
             }
-            runImporter(home, work, csv, progress);
-            long done = System.nanoTime();
-            return new Result(writer.records, writer.nodes, writer.relationships, (checked - started) / 1_000_000, (done - checked) / 1_000_000,
-                    List.copyOf(writer.fixes));
+            runImporter(staging, work, csv, progress);
+            reached(Phase.STORE);
+            DataDirectory.delete(work);
+            long stored = System.nanoTime();
+            Result result = new Result(writer.records, writer.nodes, writer.relationships, (checked - started) / 1_000_000,
+                    (stored - checked) / 1_000_000, List.copyOf(writer.fixes));
+            if (progress != null) {
+                progress.printf("import: store written (%.1f s); building its constraints and indexes before it goes live%n", (stored - checked) / 1e9);
+            }
+            finishInPlace(staging, result);
+            moveIntoPlace(staging, home);
+            if (progress != null) {
+                progress.printf("import: the new database is in place in %s%n", home.resolve("data"));
+            }
+            return new Result(result.records(), result.nodesCreated(), result.relationshipsCreated(), result.checkMillis(),
+                    (System.nanoTime() - checked) / 1_000_000, result.fixes());
         }
-        finally {
-            delete(work);
+    }
+
+    /** Starts the store in the working folder (loopback, any free port, a throw-away password) for the migrations and defaults. */
+    private void finishInPlace(Path staging, Result result) {
+        String password = UUID.randomUUID().toString();
+        var settings = new DataTrailProperties.Neo4j(0, "1 files", Duration.ZERO, Duration.ofSeconds(10), "512m");
+        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(staging, settings, password);
+                Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic("neo4j", password))) {
+            SchemaMigrations.fromClasspath(driver).migrate();
+            reached(Phase.INDEXES);
+            finish(driver, result);
+        }
+        reached(Phase.DEFAULTS);
+    }
+
+    /**
+     * One rename puts the finished store in place. The mark written before it and removed after it tells the application
+     * (which refuses a store that has it) that a process died in between.
+     */
+    private void moveIntoPlace(Path staging, Path home) {
+        Path built = staging.resolve("data");
+        Path live = home.resolve("data");
+        try {
+            Files.writeString(built.resolve(DataDirectory.IMPORT_INCOMPLETE), "Left by an offline import that did not finish; remove this folder "
+                    + "and run the import again.\n");
+            if (Files.exists(live)) {
+                // no database in it (checked under the lock), but perhaps Neo4j's system files of an earlier attempt
+                Files.move(live, staging.resolve("replaced-data"), StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(built, live, StandardCopyOption.ATOMIC_MOVE);
+            reached(Phase.MOVED);
+            Files.delete(live.resolve(DataDirectory.IMPORT_INCOMPLETE));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot move the imported database from " + built + " to " + live, e);
+        }
+        DataDirectory.delete(staging);
+    }
+
+    private void reached(Phase phase) {
+        if (phase == crashAfter) {
+            throw new Crash(phase);
         }
     }
 
     /**
-     * Sets what the CSV could not carry, in the database the application started on the imported store.
+     * Sets what the CSV could not carry, in the database started on the imported store ({@link #load} does it before
+     * the store goes live; running it again changes nothing).
      */
     public static void finish(Driver driver, Result result) {
         try (Session session = driver.session()) {
@@ -220,7 +358,6 @@ public final class OfflineImport {
             exit = new picocli.CommandLine(new ImportCommand.Full(context)).execute(args.toArray(String[]::new));
         }
         catch (RuntimeException e) {
-            removeDatabase(home);
             throw new IllegalStateException("Neo4j's importer failed: " + e.getMessage(), e);
         }
         if (exit != 0) {
@@ -232,29 +369,8 @@ public final class OfflineImport {
             catch (IOException e) {
                 // the exit code is the news
             }
-            removeDatabase(home);
             throw new IllegalStateException("Neo4j's importer failed (exit " + exit + "); nothing was imported"
                     + (report.isEmpty() ? "" : ": " + report));
-        }
-    }
-
-    /** A half-written store would stop the next start ("transaction logs are missing"): leave none. */
-    private static void removeDatabase(Path home) {
-        delete(home.resolve("data/databases/neo4j"));
-        delete(home.resolve("data/transactions/neo4j"));
-    }
-
-    private static void delete(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + path, e);
         }
     }
 

@@ -153,13 +153,34 @@ public enum ReportFormat {
 
         @Override
         public void columns(List<String> columns) {
-            line(columns);
+            line(columns.stream().map(MarkdownSink::cell).toList());
             line(columns.stream().map(c -> "---").toList());
         }
 
         @Override
         public void row(List<Object> values) {
-            line(values.stream().map(v -> text(v).replace("|", "\\|").replace("\n", " ")).toList());
+            line(values.stream().map(v -> cell(text(v))).toList());
+        }
+
+        /**
+         * A cell as literal text wherever the Markdown is rendered: HTML is escaped (a name like
+         * {@code <img src=x onerror=...>} must not become markup in a reader's page), and so are the characters that
+         * would start a link or image ({@code [}, {@code ]}), code, emphasis or a new cell; line breaks become spaces.
+         */
+        static String cell(String text) {
+            StringBuilder out = new StringBuilder(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                switch (c) {
+                    case '&' -> out.append("&amp;");
+                    case '<' -> out.append("&lt;");
+                    case '>' -> out.append("&gt;");
+                    case '\\', '|', '[', ']', '`', '*' -> out.append('\\').append(c);
+                    case '\n', '\r' -> out.append(' ');
+                    default -> out.append(c);
+                }
+            }
+            return out.toString();
         }
 
         @Override

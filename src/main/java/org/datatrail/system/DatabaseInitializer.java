@@ -1,5 +1,6 @@
 package org.datatrail.system;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.datatrail.ingest.FactWriter;
@@ -12,12 +13,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Brings the database up to date before the application serves anything: applies pending schema
- * migrations, then loads the seed if the database holds no facts yet (and loading on empty is enabled).
+ * migrations, then loads the seed if the database holds no facts yet (and loading on empty is enabled), holding the
+ * database's start-up {@link DatabaseLock} so that instances starting together do each once.
  */
 @Component
 class DatabaseInitializer implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseInitializer.class);
+
+    /** Longer than migrating and seeding take (index builds included), short enough that a killed starter blocks no one for long. */
+    private static final Duration LEASE = Duration.ofMinutes(10);
 
     private final Driver driver;
     private final SeedLoader seedLoader;
@@ -32,12 +37,16 @@ class DatabaseInitializer implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         long started = System.nanoTime();
-        List<SchemaMigrations.Migration> applied = SchemaMigrations.fromClasspath(driver).migrate();
-        log.info("Schema up to date ({} migration(s) applied now, in {} ms)", applied.size(), (System.nanoTime() - started) / 1_000_000);
-        if (properties.seed().onEmpty() && holdsNoFacts()) {
-            FactWriter.Changes changes = seedLoader.load(properties.seed().location());
-            log.info("Empty database: loaded the seed from {} ({} nodes, {} relationships)", properties.seed().location(),
-                    changes.nodesCreated(), changes.relationshipsCreated());
+        // Instances starting together against one database take turns: each migration and the seed happen once.
+        try (DatabaseLock lock = DatabaseLock.acquire(driver, "start-up", LEASE)) {
+            List<SchemaMigrations.Migration> applied = SchemaMigrations.fromClasspath(driver).migrate();
+            log.info("Schema up to date ({} migration(s) applied now, in {} ms)", applied.size(), (System.nanoTime() - started) / 1_000_000);
+            lock.renew();
+            if (properties.seed().onEmpty() && holdsNoFacts()) {
+                FactWriter.Changes changes = seedLoader.load(properties.seed().location());
+                log.info("Empty database: loaded the seed from {} ({} nodes, {} relationships)", properties.seed().location(),
+                        changes.nodesCreated(), changes.relationshipsCreated());
+            }
         }
     }
 

@@ -46,6 +46,8 @@ public final class HeadlessChromium {
                     "--window-size=1400,900", "--user-data-dir=" + profile,
                     // offline proof: nothing but the app itself can be reached
                     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost");
+            // the console, so that a test can see what the Content-Security-Policy refused
+            options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
             if (downloads != null) {
                 options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
                         "download.prompt_for_download", false, "download.directory_upgrade", true));
@@ -73,6 +75,17 @@ public final class HeadlessChromium {
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * What the page's console reported as refused by the Content-Security-Policy (inline scripts or styles, eval,
+     * other origins) since the previous call: empty when the page kept to the policy.
+     */
+    public static java.util.List<String> contentSecurityPolicyViolations(WebDriver browser) {
+        return browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+            .map(org.openqa.selenium.logging.LogEntry::getMessage)
+            .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+            .toList();
     }
 
     private static void deleteRecursively(Path dir) {

@@ -13,7 +13,10 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The explorer in a real browser with no network beyond localhost: it loads, runs a trace, shows the answer. */
+/**
+ * The explorer in a real browser with no network beyond localhost: it loads, runs a trace, shows the answer, and the
+ * Content-Security-Policy refused nothing on the way.
+ */
 @DataTrailTest
 class GraphiqlBrowserTests {
 
@@ -42,6 +45,8 @@ class GraphiqlBrowserTests {
             assertThat(answer).contains("Lifecycle Marketing (Mother and Baby) Ltd", "Experian Marketing Services", "Labour Party",
                     "\"covered\": false");
             HeadlessChromium.screenshot(browser, "graphiql");
+            assertThat(HeadlessChromium.contentSecurityPolicyViolations(browser)).as("the explorer works within the app's Content-Security-Policy")
+                .isEmpty();
         }
         finally {
             browser.quit();

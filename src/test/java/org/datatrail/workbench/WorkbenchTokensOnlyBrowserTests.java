@@ -35,6 +35,8 @@ class WorkbenchTokensOnlyBrowserTests {
             wait.until(b -> b.findElement(By.id("role")).getText().equals("no access"));
             assertThat(browser.findElement(By.id("message")).getText()).isEqualTo("This server needs a token to read anything: paste one above.");
             assertThat(browser.findElement(By.id("graph-status")).getText()).isEqualTo("No trace yet.");
+            assertThat(HeadlessChromium.contentSecurityPolicyViolations(browser)).as("the page and its scripts load within the "
+                    + "Content-Security-Policy").isEmpty();
 
             browser.findElement(By.id("token")).sendKeys(Testers.INVESTIGATOR_TOKEN);
             browser.findElement(By.id("use-token")).click();
@@ -54,6 +56,8 @@ class WorkbenchTokensOnlyBrowserTests {
             assertThat(values(new Select(transfer.findElement(By.name("purposes"))))).contains("data-resale", "political-campaigning");
             assertThat(values(new Select(browser.findElement(By.id("record-organisation")).findElement(By.name("source")))))
                 .contains("003_a492018db8ce563d");
+            assertThat(HeadlessChromium.contentSecurityPolicyViolations(browser)).as("the workbench, graph included, works within the app's "
+                    + "Content-Security-Policy").isEmpty();
         }
         finally {
             browser.quit();

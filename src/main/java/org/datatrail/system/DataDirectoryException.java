@@ -1,0 +1,15 @@
+package org.datatrail.system;
+
+/**
+ * The embedded database's folder cannot be used as it is (another process holds it, an offline import left it
+ * unfinished, Neo4j cannot start its store): one line naming the folder and what to do, shown without a stack trace
+ * when the app fails to start ({@link DataDirectoryFailureAnalyzer}).
+ */
+public final class DataDirectoryException extends IllegalStateException {
+
+    private static final long serialVersionUID = 1L;
+
+    public DataDirectoryException(String message) {
+        super(message);
+    }
+}
