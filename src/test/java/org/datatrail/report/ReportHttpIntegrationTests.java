@@ -35,7 +35,7 @@ class ReportHttpIntegrationTests {
         String csv = client().get().uri("/reports/enforcement?regulator=ico&format=csv").exchange()
             .expectStatus().isOk().expectHeader().contentTypeCompatibleWith("text/csv")
             .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(csv).startsWith("regulator,against,kind,amount,currency,date,finding,evidence\n")
+        assertThat(csv).startsWith("regulator,against,kind,amount,currency,date,finding,evidence\r\n")
             .contains("\"Information Commissioner's Office\",\"Lifecycle Marketing (Mother and Baby) Ltd\",FINE,140000,GBP,");
 
         client().get().uri("/reports/enforcement?regulator=ico").header("Accept", "application/json").exchange()
