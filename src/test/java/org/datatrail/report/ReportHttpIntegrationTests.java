@@ -49,7 +49,7 @@ class ReportHttpIntegrationTests {
     @Test
     void badParametersAre400AndJournalistsAre403() {
         client().get().uri("/reports/broker-hubs?top=many").exchange().expectStatus().isBadRequest()
-            .expectBody().jsonPath("$.message").isEqualTo("Parameter 'top' of report 'broker-hubs' must be Integer, was 'many'");
+            .expectBody().jsonPath("$.message").isEqualTo("Parameter 'top' of report 'broker-hubs' must be Integer from 1 to 1000, was 'many'");
         client().get().uri("/reports/no-such-report").exchange().expectStatus().isBadRequest();
         WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build().get().uri("/reports").exchange()
             .expectStatus().isForbidden();
