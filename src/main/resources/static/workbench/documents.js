@@ -61,7 +61,7 @@ function marked(text, ranges) {
   const parts = [];
   let at = 0;
   for (const r of ranges) {
-    parts.push(text.slice(at, r.start), h('mark', {}, text.slice(r.start, r.end)));
+    parts.push(text.slice(at, r.start), h('mark', {}, h('bdi', {}, text.slice(r.start, r.end))));
     at = r.end;
   }
   parts.push(text.slice(at));
@@ -72,7 +72,7 @@ function marked(text, ranges) {
 export function quoteText(e) {
   const at = e.context ? locate(e.quote, e.context) : null;
   return at ? h('p', { class: 'in-context', title: 'The sentence around the quote in the source’s document' }, marked(e.context, [at]))
-    : h('p', {}, '“' + e.quote + '”');
+    : h('p', {}, '“', h('bdi', {}, e.quote), '”');
 }
 
 /** Checked against the document, not found in it, or unchecked (its source has no document). */

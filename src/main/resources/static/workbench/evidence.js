@@ -6,15 +6,28 @@ import { records, when } from './graph.js';
 import { chainPath, caveatList } from './chains.js';
 import { quoteText, documentLine } from './documents.js';
 
+// Characters a quote may hold verbatim (names may not) that hide text or change its direction.
+const HIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/gu;
+
+/** The hidden characters of a quote, named (U+202E…), or null: shown under it so a reader knows the text is not as it looks. */
+export function hiddenCharacters(text) {
+  const found = [...new Set(String(text).match(HIDDEN) || [])];
+  return found.length ? found.map(c => 'U+' + c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')).join(', ') : null;
+}
+
 /**
  * One quote with its source: the quote in its sentence in the source's document where one is attached, publisher,
  * title (linked where the source has a URL), date; whether it was checked against the document, and the way to it.
+ * The quote is verbatim, so it sits in a <bdi>: a direction override inside it cannot reorder the quotation marks or
+ * the text around it; any hidden characters it holds are named under it.
  */
 export function quote(e) {
   const s = e.source;
   const title = s.url ? h('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, s.title) : s.title;
+  const hidden = hiddenCharacters(e.quote);
   return h('blockquote', { class: 'quote', dataset: { source: s.id } },
     quoteText(e),
+    hidden ? h('small', { class: 'hidden-characters' }, 'This quote contains invisible or direction-changing characters: ' + hidden) : null,
     h('cite', {}, [s.publisher || 'publisher unknown', ' — ', title, ' — ', s.published || 'undated', ' ', h('span', { class: 'source-id' }, '[' + s.id + ']')]),
     documentLine(e));
 }

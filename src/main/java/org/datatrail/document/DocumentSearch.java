@@ -15,7 +15,6 @@ import org.datatrail.organisation.Organisation;
 import org.datatrail.organisation.SearchText;
 import org.datatrail.security.Caller;
 import org.datatrail.security.Role;
-import org.datatrail.system.BadArgumentException;
 import org.datatrail.system.CypherResource;
 import org.datatrail.system.GraphReads;
 import org.datatrail.system.Pages;
@@ -47,10 +46,7 @@ class DocumentSearch {
     @QueryMapping
     List<Passage> searchDocuments(@Argument String text, @Argument Integer first, @Argument String after) {
         Pages.Page page = Pages.page(first == null ? 20 : first, after);
-        String folded = SearchText.fold(text);
-        if (folded.isEmpty()) {
-            throw new BadArgumentException("text", "must contain at least one letter or digit");
-        }
+        String folded = SearchText.searchable("text", text);
         boolean everyone = Caller.current().map(c -> c.role() != Role.JOURNALIST).orElse(false);
         List<Record> rows = reads.rows(QUERIES.get("search"), Map.of("lucene", SearchText.luceneQuery(folded), "everyone", everyone,
                 "offset", page.offset(), "first", page.size()));

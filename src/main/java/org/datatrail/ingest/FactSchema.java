@@ -68,10 +68,17 @@ final class FactSchema {
         return root.path("$defs").path(ref.substring(ref.lastIndexOf('/') + 1));
     }
 
-    private static Problem toProblem(FactFile file, Error error) {
+    private Problem toProblem(FactFile file, Error error) {
         String pointer = error.getInstanceLocation().toString();
         String location = fromPointer(pointer);
-        String message = error.getMessage();
+        String message = switch (error.getKeyword()) {
+            case "not" -> forbiddenCharacter(error);
+            case "maxLength" -> error.getInstanceNode().isString()
+                    ? "is " + error.getInstanceNode().asString().length() + " characters long; at most " + error.getArguments()[0] + " are allowed"
+                    : error.getMessage();
+            case "maxItems" -> "has " + error.getInstanceNode().size() + " items; at most " + error.getArguments()[0] + " are allowed";
+            default -> error.getMessage();
+        };
         // the library prefixes its message with the location; we print the location once, our way
         if (message.startsWith(pointer + ": ")) {
             message = message.substring(pointer.length() + 2);
@@ -83,6 +90,35 @@ final class FactSchema {
             // the library prints an enumeration's null as nothing: ["A", "B", ]
             .replace(", ]", "] or null");
         return new Problem(file.name(), location, recordId(file, location), message);
+    }
+
+    /**
+     * Why text was refused by one of the schema's character rules ({@code not} a {@code $defs} pattern), naming the first
+     * such character, where it is, and what the field allows.
+     */
+    private String forbiddenCharacter(Error error) {
+        JsonNode not = error.getSchemaNode().has("not") ? error.getSchemaNode().path("not") : error.getSchemaNode();
+        String rule = not.path("$ref").asString("");
+        String text = error.getInstanceNode().asString("");
+        String pattern = definition(not).path("pattern").asString("");
+        if (pattern.isEmpty() || !error.getInstanceNode().isString()) {
+            return error.getMessage();
+        }
+        java.util.regex.Matcher found = java.util.regex.Pattern.compile(pattern).matcher(text);
+        if (!found.find()) {
+            return error.getMessage();
+        }
+        int c = text.codePointAt(found.start());
+        String character = String.format("U+%04X", c) + (Character.getName(c) == null ? "" : " " + Character.getName(c));
+        String at = "contains " + character + " at character " + (found.start() + 1) + "; ";
+        return at + switch (rule.substring(rule.lastIndexOf('/') + 1)) {
+            case "invisibleCharacter" -> "names and ids may not contain control characters (tabs and line breaks included), "
+                    + "bidirectional overrides or isolates (U+202A to U+202E, U+2066 to U+2069) or zero-width characters "
+                    + "(U+200B to U+200D, U+2060, U+FEFF)";
+            case "controlCharacter" -> "text may not contain control characters other than tab, line feed and carriage return";
+            case "nulCharacter" -> "a quote may not contain a NUL character";
+            default -> error.getMessage();
+        };
     }
 
     /** {@code /transfers/0/from} becomes {@code transfers[0].from}. */

@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import org.datatrail.campaign.Campaign;
 import org.datatrail.dataset.Dataset;
 import org.datatrail.enforcement.EnforcementAction;
-import org.datatrail.system.BadArgumentException;
 import org.datatrail.system.CypherResource;
 import org.datatrail.system.GraphReads;
 import org.datatrail.system.Pages;
@@ -48,10 +47,7 @@ class OrganisationController {
     @QueryMapping
     List<Organisation> search(@Argument String text, @Argument Integer first, @Argument String after) {
         Pages.Page page = Pages.page(first == null ? 20 : first, after);
-        String folded = SearchText.fold(text);
-        if (folded.isEmpty()) {
-            throw new BadArgumentException("text", "must contain at least one letter or digit");
-        }
+        String folded = SearchText.searchable("text", text);
         return reads.rows(QUERIES.get("search"), Map.of("lucene", SearchText.luceneQuery(folded), "offset", page.offset(), "first", page.size()))
             .stream()
             .map(r -> Organisation.of(r.get("organisation").asNode()))

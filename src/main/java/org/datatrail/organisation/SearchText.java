@@ -18,7 +18,39 @@ public final class SearchText {
     private static final Pattern APOSTROPHES = Pattern.compile("['’‘`´]");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
+    /** The longest search text accepted, in characters. */
+    public static final int MAX_CHARACTERS = 500;
+
+    /**
+     * The most words a search may have: each word is two Lucene clauses, and Lucene refuses a query of more than 1,024;
+     * 32 leaves room and is more than any name needs.
+     */
+    public static final int MAX_WORDS = 32;
+
     private SearchText() {
+    }
+
+    /**
+     * The folded form of a search argument, checked: at most {@link #MAX_CHARACTERS} characters, at least one and at
+     * most {@link #MAX_WORDS} words.
+     *
+     * @param argument the argument's name, for the error
+     * @throws org.datatrail.system.BadArgumentException naming the argument and the limit
+     */
+    public static String searchable(String argument, String text) {
+        if (text.length() > MAX_CHARACTERS) {
+            throw new org.datatrail.system.BadArgumentException(argument, "must be at most " + MAX_CHARACTERS + " characters long, was "
+                    + text.length());
+        }
+        String folded = fold(text);
+        if (folded.isEmpty()) {
+            throw new org.datatrail.system.BadArgumentException(argument, "must contain at least one letter or digit");
+        }
+        long words = Arrays.stream(folded.split(" ")).distinct().count();
+        if (words > MAX_WORDS) {
+            throw new org.datatrail.system.BadArgumentException(argument, "must have at most " + MAX_WORDS + " different words, had " + words);
+        }
+        return folded;
     }
 
     /** The folded form of one text. */
@@ -34,7 +66,7 @@ public final class SearchText {
      * (folded words are letters and digits only, so there is nothing to escape).
      */
     public static String luceneQuery(String folded) {
-        return Arrays.stream(folded.split(" ")).map(w -> "(" + w + "^3 OR " + w + "*)").collect(Collectors.joining(" AND "));
+        return Arrays.stream(folded.split(" ")).distinct().map(w -> "(" + w + "^3 OR " + w + "*)").collect(Collectors.joining(" AND "));
     }
 
     /** Folded name and aliases, one per line, as stored in {@code Organisation.searchText}. */

@@ -39,9 +39,17 @@ public record Report(String name, String file, String title, String answers, Lis
     }
 
     /**
-     * {@code // param: <name> <Type> [= <default>] -- <description>}; a parameter without a default is required.
-     * A default of {@code null} means "no filter".
+     * {@code // param: <name> <Type> [<min>..<max>] [= <default>] -- <description>}; a parameter without a default is
+     * required. A default of {@code null} means "no filter". A range bounds an Integer or Float parameter (both ends
+     * included); every value is checked against its type and range before the query runs.
+     *
+     * @param min the smallest value allowed, or null for no bound of the report's own
+     * @param max the largest value allowed, or null
      */
-    public record Parameter(String name, Type type, boolean required, Object defaultValue, String description) {
+    public record Parameter(String name, Type type, boolean required, Object defaultValue, String description, Double min, Double max) {
+
+        public Parameter(String name, Type type, boolean required, Object defaultValue, String description) {
+            this(name, type, required, defaultValue, description, null, null);
+        }
     }
 }

@@ -11,7 +11,11 @@ import java.util.regex.Pattern;
 final class ReportFiles {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
-    private static final Pattern PARAM = Pattern.compile("([A-Za-z][A-Za-z0-9]*)\\s+([A-Za-z]+)(?:\\s*=\\s*(.*?))?\\s+--\\s+(\\S.*)");
+    private static final Pattern PARAM = Pattern.compile(
+            "([A-Za-z][A-Za-z0-9]*)\\s+([A-Za-z]+)(?:\\s+(-?[0-9]+(?:\\.[0-9]+)?)\\.\\.(-?[0-9]+(?:\\.[0-9]+)?))?(?:\\s*=\\s*(.*?))?\\s+--\\s+(\\S.*)");
+
+    /** The longest text a String parameter takes: ids and filter words are short, and a report has no use for more. */
+    static final int MAX_STRING = 1000;
 
     private ReportFiles() {
     }
@@ -100,18 +104,36 @@ final class ReportFiles {
         if (earlier.stream().anyMatch(p -> p.name().equals(m.group(1)))) {
             throw new ReportFileException(file + ":" + line + ": parameter '" + m.group(1) + "' is declared twice");
         }
-        boolean required = m.group(3) == null;
+        Double min = m.group(3) == null ? null : Double.valueOf(m.group(3));
+        Double max = m.group(4) == null ? null : Double.valueOf(m.group(4));
+        if (min != null && (type != Report.Type.Integer && type != Report.Type.Float || min > max)) {
+            throw new ReportFileException(file + ":" + line + ": parameter '" + m.group(1) + "' has range " + m.group(3) + ".." + m.group(4)
+                    + "; a range is '<min>..<max>' (min not above max) and only for an Integer or Float");
+        }
+        boolean required = m.group(5) == null;
         Object defaultValue = null;
-        if (!required && !m.group(3).equals("null")) {
+        if (!required && !m.group(5).equals("null")) {
             try {
-                defaultValue = convert(type, m.group(3));
+                defaultValue = convert(type, m.group(5));
+                checkRange(defaultValue, min, max);
             }
             catch (IllegalArgumentException e) {
-                throw new ReportFileException(file + ":" + line + ": parameter '" + m.group(1) + "' has default '" + m.group(3)
-                        + "', which is not a " + type);
+                throw new ReportFileException(file + ":" + line + ": parameter '" + m.group(1) + "' has default '" + m.group(5)
+                        + "', which is not a " + type + (min == null ? "" : " in " + m.group(3) + ".." + m.group(4)));
             }
         }
-        return new Report.Parameter(m.group(1), type, required, defaultValue, m.group(4).strip());
+        return new Report.Parameter(m.group(1), type, required, defaultValue, m.group(6).strip(), min, max);
+    }
+
+    /**
+     * A value within {@code min..max} (either may be null: no bound).
+     *
+     * @throws IllegalArgumentException when it is outside
+     */
+    static void checkRange(Object value, Double min, Double max) {
+        if (value instanceof Number n && (min != null && n.doubleValue() < min || max != null && n.doubleValue() > max)) {
+            throw new IllegalArgumentException(String.valueOf(value));
+        }
     }
 
     /**
@@ -122,9 +144,20 @@ final class ReportFiles {
     static Object convert(Report.Type type, String text) {
         try {
             return switch (type) {
-                case String -> text;
+                case String -> {
+                    if (text.length() > MAX_STRING || text.indexOf('\0') >= 0) {
+                        throw new IllegalArgumentException(text);
+                    }
+                    yield text;
+                }
                 case Integer -> Long.parseLong(text.strip());
-                case Float -> Double.parseDouble(text.strip());
+                case Float -> {
+                    double d = Double.parseDouble(text.strip());
+                    if (!Double.isFinite(d)) {
+                        throw new IllegalArgumentException(text);
+                    }
+                    yield d;
+                }
                 case Boolean -> switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
                     case "true" -> true;
                     case "false" -> false;

@@ -11,14 +11,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.datatrail.system.CsvWriter;
+
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.dataformat.csv.CsvMapper;
-import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
  * How a report's rows are written, row by row as they arrive: CSV (a header, then rows; lists joined with
- * "; "), JSON (an array of objects) or Markdown (a table to paste into an article).
+ * "; "; written by {@link CsvWriter}, so safe to open in a spreadsheet), JSON (an array of objects) or Markdown (a table to paste into an article).
  */
 public enum ReportFormat {
 
@@ -78,38 +78,34 @@ public enum ReportFormat {
         return value instanceof TemporalAccessor ? value.toString() : String.valueOf(value);
     }
 
+    /** A cell's value for {@link CsvWriter}: numbers and booleans stay themselves (never formula-escaped), the rest is text. */
+    static Object csvValue(Object value) {
+        if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
+            return d.longValue();
+        }
+        return value instanceof Number || value instanceof Boolean ? value : text(value);
+    }
+
     private static final class CsvSink implements Sink {
-        private final Writer writer;
-        private final CsvMapper csv = new CsvMapper();
-        private CsvSchema schema;
+        private final CsvWriter csv;
 
         CsvSink(Writer writer) {
-            this.writer = writer;
+            this.csv = new CsvWriter(writer);
         }
 
         @Override
         public void columns(List<String> columns) {
-            schema = CsvSchema.emptySchema();
-            write(columns);
+            csv.row(columns);
         }
 
         @Override
         public void row(List<Object> values) {
-            write(values.stream().map(ReportFormat::text).toList());
+            csv.row(values.stream().map(ReportFormat::csvValue).toList());
         }
 
         @Override
         public void end(boolean truncated) {
-            flush(writer);
-        }
-
-        private void write(List<String> cells) {
-            try {
-                writer.write(csv.writer(schema).writeValueAsString(cells.toArray(String[]::new)));
-            }
-            catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            csv.flush();
         }
     }
 

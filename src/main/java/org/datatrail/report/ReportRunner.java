@@ -131,13 +131,26 @@ public final class ReportRunner {
                 continue;
             }
             try {
-                values.put(p.name(), ReportFiles.convert(p.type(), text));
+                Object value = ReportFiles.convert(p.type(), text);
+                ReportFiles.checkRange(value, p.min(), p.max());
+                values.put(p.name(), value);
             }
             catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Parameter '" + p.name() + "' of report '" + report.name() + "' must be " + p.type()
-                        + (p.type() == Report.Type.Date ? " (YYYY-MM-DD)" : "") + ", was '" + text + "'");
+                throw new IllegalArgumentException("Parameter '" + p.name() + "' of report '" + report.name() + "' must be " + expected(p)
+                        + ", was '" + (text.length() > 100 ? text.substring(0, 100) + "…' (" + text.length() + " characters)" : text + "'"));
             }
         }
         return values;
+    }
+
+    /** What a parameter takes, in words: its type, and its range or format where it has one. */
+    private static String expected(Report.Parameter p) {
+        return p.type() + switch (p.type()) {
+            case Date -> " (YYYY-MM-DD)";
+            case String -> " of at most " + ReportFiles.MAX_STRING + " characters, without NUL";
+            case Float -> p.min() == null ? " (a finite number)" : " from " + p.min() + " to " + p.max();
+            case Integer -> p.min() == null ? "" : " from " + p.min().longValue() + " to " + p.max().longValue();
+            case Boolean -> " (true or false)";
+        };
     }
 }

@@ -75,4 +75,35 @@ class ReportFilesTests {
         assertThatThrownBy(() -> ReportRunner.parameters(report, Map.of("who", "x", "since", "last year")))
             .hasMessage("Parameter 'since' of report 'example' must be Date (YYYY-MM-DD), was 'last year'");
     }
+
+    @Test
+    void numbersAreCheckedAgainstTheirDeclaredRangeAndTextIsBounded() {
+        Report report = ReportFiles.parse("cypher/reports/ranged.cypher", """
+                // title: Ranged
+                // answers: The first few.
+                // param: top Integer 1..1000 = 20 -- how many
+                // param: share Float 0..1 = null -- a fraction
+                // param: name String = null -- whose
+                MATCH (o:Organisation) WHERE $name IS NULL OR o.name = $name RETURN o.name AS name LIMIT $top
+                """);
+
+        assertThat(report.parameters().getFirst()).isEqualTo(new Report.Parameter("top", Report.Type.Integer, false, 20L, "how many", 1.0, 1000.0));
+        assertThat(ReportRunner.parameters(report, Map.of("top", "1000"))).containsEntry("top", 1000L);
+        for (String top : java.util.List.of("-1", "0", "1001", "99999999999999999999", "2147483648")) {
+            assertThatThrownBy(() -> ReportRunner.parameters(report, Map.of("top", top)))
+                .hasMessage("Parameter 'top' of report 'ranged' must be Integer from 1 to 1000, was '" + top + "'");
+        }
+        for (String share : java.util.List.of("NaN", "Infinity", "1.5", "-0.1")) {
+            assertThatThrownBy(() -> ReportRunner.parameters(report, Map.of("share", share))).hasMessageStartingWith(
+                    "Parameter 'share' of report 'ranged' must be Float from 0.0 to 1.0, was '" + share + "'");
+        }
+        assertThatThrownBy(() -> ReportRunner.parameters(report, Map.of("name", "x".repeat(5000)))).hasMessage(
+                "Parameter 'name' of report 'ranged' must be String of at most 1000 characters, without NUL, was '" + "x".repeat(100)
+                        + "…' (5000 characters)");
+        assertThatThrownBy(() -> ReportFiles.parse("cypher/reports/x.cypher", "// title: X\n// answers: Y.\n// param: top Integer 5..1 = 3 -- n\n"
+                + "RETURN 1 AS one")).hasMessage("cypher/reports/x.cypher:3: parameter 'top' has range 5..1; a range is '<min>..<max>' "
+                        + "(min not above max) and only for an Integer or Float");
+        assertThatThrownBy(() -> ReportFiles.parse("cypher/reports/x.cypher", "// title: X\n// answers: Y.\n// param: top Integer 1..10 = 30 -- n\n"
+                + "RETURN 1 AS one")).hasMessage("cypher/reports/x.cypher:3: parameter 'top' has default '30', which is not a Integer in 1..10");
+    }
 }

@@ -35,7 +35,7 @@ class ReportHttpIntegrationTests {
         String csv = client().get().uri("/reports/enforcement?regulator=ico&format=csv").exchange()
             .expectStatus().isOk().expectHeader().contentTypeCompatibleWith("text/csv")
             .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(csv).startsWith("regulator,against,kind,amount,currency,date,finding,evidence\n")
+        assertThat(csv).startsWith("regulator,against,kind,amount,currency,date,finding,evidence\r\n")
             .contains("\"Information Commissioner's Office\",\"Lifecycle Marketing (Mother and Baby) Ltd\",FINE,140000,GBP,");
 
         client().get().uri("/reports/enforcement?regulator=ico").header("Accept", "application/json").exchange()
@@ -49,7 +49,7 @@ class ReportHttpIntegrationTests {
     @Test
     void badParametersAre400AndJournalistsAre403() {
         client().get().uri("/reports/broker-hubs?top=many").exchange().expectStatus().isBadRequest()
-            .expectBody().jsonPath("$.message").isEqualTo("Parameter 'top' of report 'broker-hubs' must be Integer, was 'many'");
+            .expectBody().jsonPath("$.message").isEqualTo("Parameter 'top' of report 'broker-hubs' must be Integer from 1 to 1000, was 'many'");
         client().get().uri("/reports/no-such-report").exchange().expectStatus().isBadRequest();
         WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build().get().uri("/reports").exchange()
             .expectStatus().isForbidden();

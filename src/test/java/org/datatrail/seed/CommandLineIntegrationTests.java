@@ -84,7 +84,7 @@ class CommandLineIntegrationTests {
 
         assertThat(org.datatrail.CommandLineAccess.run(concat(new String[] { "report", "run", "broker-hubs", "--param", "top=many" }, db)))
             .isEqualTo(2);
-        assertThat(output.getErr()).contains("report: Parameter 'top' of report 'broker-hubs' must be Integer, was 'many'");
+        assertThat(output.getErr()).contains("report: Parameter 'top' of report 'broker-hubs' must be Integer from 1 to 1000, was 'many'");
         assertThat(org.datatrail.CommandLineAccess.run(concat(new String[] { "report", "run", "enforcement", "--param", "colour=red" }, db)))
             .isEqualTo(2);
         assertThat(output.getErr()).contains("report: Report 'enforcement' has no parameter 'colour'; it takes: regulator");
