@@ -89,7 +89,12 @@ final class BenchmarkMarkdown {
                     pruned.get("suppliersAtCap").asInt(), pruned.get("suppliersWithOnwardConnections").asInt(), pruned.get("suppliersWhoseDataMovedOn").asInt()));
         }
         JsonNode pdf = r.path("pdfAttach");
-        if (!pdf.isMissingNode()) {
+        if (pdf.has("refused")) {
+            md.append(String.format("%nA %.1f MB PDF (%,d pages of text) attached to a source that many quotes cite: **refused** after %.1f s: %s%n",
+                    pdf.get("bytes").asLong() / (1024.0 * 1024.0), pdf.get("pages").asInt(), pdf.get("secondsUntilRefused").asDouble(),
+                    pdf.get("refused").asString()));
+        }
+        else if (!pdf.isMissingNode()) {
             md.append(String.format("%nA %.1f MB PDF (%,d pages of text, %,d characters; %,d passages) attached to a source that %,d quotes cite: "
                     + "**%.2f s** for the whole attach (extraction, storing, passages, the re-check of every quote, audit; %,d quotes not found). "
                     + "The same upload again, which extracts the text and finds it unchanged, took %.2f s (about the extraction alone); "
