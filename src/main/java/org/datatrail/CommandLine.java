@@ -36,12 +36,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <li>{@code seed --dir <folder>}: load a folder of facts files;</li>
  * <li>{@code report list}: the report shelf;</li>
  * <li>{@code report run <name> [--param key=value]... [--format csv|json|md] [--out file]};</li>
- * <li>{@code generate --size XS|S|M|L [--seed n] --out <folder>}: write a synthetic network (no database);</li>
+ * <li>{@code generate --size XS|S|M|L [--seed n] [--documents n] --out <folder>}: write a synthetic network (no database),
+ * with {@code n} source documents in {@code <folder>/documents} for {@code source attach --dir};</li>
  * <li>{@code import --dir <folder> [--batch n] [--mode auto|offline|online]}: load a folder of {@code <section>.jsonl} files;</li>
  * <li>{@code source attach <source id> <file>} or {@code source attach --dir <folder>}: attach documents to sources
  * (a folder's files named {@code <source id>.txt|.html|.pdf}) and check every quote citing them;</li>
- * <li>{@code bench --size XS|S|M|L [--seed n] [--iterations n] [--warm-up seconds] [--out file.json] [--markdown file.md] [--mode ...]}:
- * generate, import and measure.</li>
+ * <li>{@code bench --size XS|S|M|L [--seed n] [--iterations n] [--warm-up seconds] [--out file.json] [--markdown file.md] [--mode ...]
+ * [--documents n]}: generate, import and measure (with documents: attach them, measure document search and a 5 MB PDF's attach).</li>
  * </ul>
  * Exits 0 on success, 2 on bad input (with one clear message), 1 otherwise.
  */
@@ -73,10 +74,10 @@ final class CommandLine {
         try {
             parsed = parse(args, switch (command) {
                 case "seed" -> List.of("dir");
-                case "generate" -> List.of("size", "seed", "out");
+                case "generate" -> List.of("size", "seed", "out", "documents");
                 case "import" -> List.of("dir", "batch", "mode");
                 case "source" -> List.of("dir");
-                case "bench" -> List.of("size", "seed", "out", "markdown", "iterations", "warm-up", "mode");
+                case "bench" -> List.of("size", "seed", "out", "markdown", "iterations", "warm-up", "mode", "documents");
                 default -> List.of("param", "format", "out");
             });
         }
@@ -90,7 +91,8 @@ final class CommandLine {
             case "import" -> importFacts(parsed);
             case "source" -> attach(parsed);
             case "bench" -> org.datatrail.bench.Benchmark.command(parsed.one("size"), parsed.one("seed"), parsed.one("out"),
-                    parsed.one("markdown"), parsed.one("iterations"), parsed.one("warm-up"), parsed.one("mode"), parsed.springArgs());
+                    parsed.one("markdown"), parsed.one("iterations"), parsed.one("warm-up"), parsed.one("mode"), parsed.one("documents"),
+                    parsed.springArgs());
             default -> report(parsed);
         };
     }
@@ -98,18 +100,24 @@ final class CommandLine {
     private static int generate(Arguments args) {
         String out = args.one("out");
         if (out == null || args.one("size") == null) {
-            System.err.println("generate: usage: generate --size XS|S|M|L [--seed n] --out <folder>");
+            System.err.println("generate: usage: generate --size XS|S|M|L [--seed n] [--documents n] --out <folder>");
             return BAD_INPUT;
         }
         try {
             var size = org.datatrail.generate.NetworkGenerator.Size.valueOf(args.one("size").toUpperCase(java.util.Locale.ROOT));
             long seed = args.one("seed") == null ? 42 : Long.parseLong(args.one("seed"));
-            var summary = org.datatrail.generate.NetworkGenerator.generate(size, seed, Path.of(out));
+            int documents = args.one("documents") == null ? 0 : Integer.parseInt(args.one("documents"));
+            var summary = org.datatrail.generate.NetworkGenerator.generate(size, seed, documents, Path.of(out));
             System.out.println("generate: wrote " + summary.records() + " to " + out + "; lineage: " + summary.lineage());
+            if (documents > 0) {
+                System.out.println("generate: " + documents + " documents in " + Path.of(out, "documents") + "; after the import, attach them with: "
+                        + "source attach --dir " + Path.of(out, "documents"));
+            }
             return OK;
         }
         catch (IllegalArgumentException e) {
-            System.err.println("generate: --size must be XS, S, M or L and --seed a whole number; " + e.getMessage());
+            System.err.println("generate: --size must be XS, S, M or L, --seed a whole number and --documents a whole number, 0 or more; "
+                    + e.getMessage());
             return BAD_INPUT;
         }
     }

@@ -25,8 +25,10 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.datatrail.DataTrailApplication;
+import org.datatrail.document.DocumentAttach;
 import org.datatrail.generate.NetworkGenerator;
 import org.datatrail.ingest.BulkImport;
+import org.datatrail.ingest.FactIngest;
 import org.datatrail.ingest.OfflineImport;
 import org.datatrail.organisation.Organisation;
 import org.datatrail.organisation.SearchText;
@@ -54,7 +56,9 @@ import tools.jackson.databind.node.ObjectNode;
  * figures are the ones the GraphQL/raw ratio uses, and with {@code java.net.http.HttpClient}, whose own hand-offs
  * between threads are recorded for comparison. Writes the
  * figures (latency percentiles, throughput, GraphQL/raw ratios, Cypher statements per request, import rate,
- * heap and RSS, the PROFILE of each canonical trace) as JSON, and prints them as Markdown.
+ * heap and RSS, the PROFILE of each canonical trace) as JSON, and prints them as Markdown. With {@code --documents n},
+ * the generated documents are attached after the import, document search is measured like the other requests, and a
+ * large PDF is attached to a source many quotes cite ({@link DocumentBench}).
  */
 public final class Benchmark {
 
@@ -95,6 +99,9 @@ public final class Benchmark {
     /** The application's own look-up and search statements, so the raw side runs exactly what GraphQL runs. */
     /** The most chains of each kind the command counts per supplier for {@link #pruning}. */
     private static final int PRUNING_CAP = 10_000;
+    /** The PDF attached to a source many quotes cite, with {@code --documents}: 5 MB, 1,000 quotes (issue 17). */
+    private static final int PDF_BYTES = 5 * 1024 * 1024;
+    private static final int PDF_QUOTES = 1_000;
 
     private static final Map<String, String> ORGANISATION_QUERIES = CypherResource.named(Organisation.class, "queries.cypher");
 
@@ -130,12 +137,17 @@ public final class Benchmark {
 
     /** Entry point of the {@code bench} command; returns the exit code. */
     public static int command(String sizeArg, String seedArg, String out, String markdown, String iterationsArg, String warmUpArg,
-            String mode, List<String> springArgs) {
+            String mode, String documentsArg, List<String> springArgs) {
         NetworkGenerator.Size size;
         long seed;
         int iterations;
         Duration warmUp;
+        int documents;
         try {
+            documents = documentsArg == null ? 0 : Integer.parseInt(documentsArg);
+            if (documents < 0) {
+                throw new IllegalArgumentException("--documents is negative: " + documentsArg);
+            }
             size = NetworkGenerator.Size.valueOf((sizeArg == null ? "S" : sizeArg).toUpperCase(Locale.ROOT));
             seed = seedArg == null ? 42 : Long.parseLong(seedArg);
             iterations = iterationsArg == null ? 200 : Integer.parseInt(iterationsArg);
@@ -145,18 +157,21 @@ public final class Benchmark {
             }
         }
         catch (IllegalArgumentException e) {
-            System.err.println("bench: --size must be XS, S, M or L; --seed, --iterations and --warm-up (seconds) whole numbers (" + e.getMessage() + ")");
+            System.err.println("bench: --size must be XS, S, M or L; --seed, --iterations, --warm-up (seconds) and --documents whole numbers ("
+                    + e.getMessage() + ")");
             return 2;
         }
         Path work = Path.of("target", "bench");
-        Path network = work.resolve("network-" + size + "-" + seed);
-        Path dataDir = work.resolve("db-" + size + "-" + seed);
+        String name = size + "-" + seed + (documents > 0 ? "-documents-" + documents : "");
+        Path network = work.resolve("network-" + name);
+        Path dataDir = work.resolve("db-" + name);
         if (mode != null && !List.of("offline", "online").contains(mode)) {
             System.err.println("bench: --mode must be offline or online (the bench always starts on a new database), was '" + mode + "'");
             return 2;
         }
         boolean external = springArgs.stream().anyMatch(a -> a.startsWith("--spring.neo4j.uri="));
-        ObjectNode report = run(size, seed, iterations, warmUp, network, dataDir, !"online".equals(mode) && !external, springArgs);
+        ObjectNode report = run(size, seed, iterations, warmUp, network, dataDir, !"online".equals(mode) && !external, springArgs,
+                new Options(PRUNING_CAP, documents, PDF_BYTES, PDF_QUOTES));
         try {
             Path jsonOut = Path.of(out == null ? "target/bench/benchmarks-" + size + ".json" : out);
             Files.createDirectories(jsonOut.toAbsolutePath().getParent());
@@ -186,19 +201,30 @@ public final class Benchmark {
      */
     public static ObjectNode run(NetworkGenerator.Size size, long seed, int iterations, Duration warmUp, Path network, Path dataDir,
             boolean offline, List<String> springArgs) {
-        return run(size, seed, iterations, warmUp, network, dataDir, offline, springArgs, PRUNING_CAP);
+        return run(size, seed, iterations, warmUp, network, dataDir, offline, springArgs, new Options(PRUNING_CAP, 0, PDF_BYTES, PDF_QUOTES));
     }
 
-    /** {@link #run}, counting at most {@code pruningCap} chains of each kind per supplier for the pruning figures. */
+    /**
+     * What a run measures besides the canonical requests.
+     *
+     * @param pruningCap the most chains of each kind counted per supplier for the pruning figures
+     * @param documents how many source documents the generator makes; with any, they are attached after the import, the
+     *        document-search requests are measured, and a PDF of {@code pdfBytes} is attached to a source that
+     *        {@code pdfQuotes} quotes cite
+     */
+    record Options(int pruningCap, int documents, int pdfBytes, int pdfQuotes) {
+    }
+
+    /** {@link #run}, with {@link Options}. */
     static ObjectNode run(NetworkGenerator.Size size, long seed, int iterations, Duration warmUp, Path network, Path dataDir,
-            boolean offline, List<String> springArgs, int pruningCap) {
+            boolean offline, List<String> springArgs, Options options) {
         JsonMapper json = JsonMapper.builder().build();
         ObjectNode report = json.createObjectNode();
         report.put("size", size.name()).put("organisations", size.organisations).put("seed", seed).put("iterations", iterations)
-            .put("warmUpSeconds", warmUp.toSeconds());
+            .put("warmUpSeconds", warmUp.toSeconds()).put("documents", options.documents());
         machine(report);
         long t0 = System.nanoTime();
-        var generated = NetworkGenerator.generate(size, seed, network);
+        var generated = NetworkGenerator.generate(size, seed, options.documents(), network);
         report.put("generateSeconds", (System.nanoTime() - t0) / 1e9);
         report.set("records", json.valueToTree(generated.records()));
         delete(dataDir);
@@ -206,7 +232,7 @@ public final class Benchmark {
         long started = System.nanoTime();
         RequestStages stages = new RequestStages();
         try (ConfigurableApplicationContext context = start(dataDir, springArgs, stages)) {
-            Benchmark bench = new Benchmark(context, seed, stages, pruningCap);
+            Benchmark bench = new Benchmark(context, seed, stages, options.pruningCap());
             ObjectNode load = report.putObject("import");
             if (offline) {
                 OfflineImport.finish(context.getBean(Driver.class), offlineResult);
@@ -223,15 +249,25 @@ public final class Benchmark {
                     .put("relationshipsCreated", imported.relationshipsCreated()).put("seconds", imported.millis() / 1000.0)
                     .put("relationshipsPerSecond", imported.relationshipsPerSecond());
             }
+            DocumentBench documents = null;
+            if (options.documents() > 0) {
+                documents = new DocumentBench(context.getBean(Driver.class), context.getBean(GraphReads.class), context.getBean(DocumentAttach.class),
+                        context.getBean(FactIngest.class));
+                report.set("documentAttach", documents.attachAll(network.resolve("documents")));
+            }
             report.set("memoryAfterImport", memory(json));
-            bench.measure(report, iterations, warmUp);
+            bench.measure(report, iterations, warmUp, documents);
+            if (documents != null) {
+                // last: its thousand facts and its large document are not part of the network the requests were timed on
+                report.set("pdfAttach", documents.pdfAttach(options.pdfBytes(), options.pdfQuotes(), seed));
+            }
             report.set("memoryAfterQueries", memory(json));
         }
         report.put("loadAverageAtEnd", loadAverage());
         return report;
     }
 
-    private void measure(ObjectNode report, int iterations, Duration warmUp) {
+    private void measure(ObjectNode report, int iterations, Duration warmUp, DocumentBench documents) {
         List<String> suppliers = ids("MATCH (o:Organisation) WHERE 'DATA_SUPPLIER' IN o.types AND EXISTS { (o)-[:SENT]->() } RETURN o.id AS id ORDER BY id");
         List<String> parties = ids("MATCH (o:Organisation) WHERE 'POLITICAL_PARTY' IN o.types AND EXISTS { ()-[:TO]->(o) } RETURN o.id AS id ORDER BY id");
         List<String> all = ids("MATCH (o:Organisation) RETURN o.id AS id ORDER BY id");
@@ -258,6 +294,18 @@ public final class Benchmark {
         scenarios.add(new Scenario("organisation lookup", id -> document("query($id: ID!) { organisation(id: $id) { id name types aliases } }", "id", id),
                 id -> new Traces.Statement(ORGANISATION_QUERIES.get("organisation"), Map.of("id", id)),
                 sample(all, 200)));
+        if (documents != null) {
+            String passages = "query($text: String!) { searchDocuments(text: $text, first: 20) { source { id } start end highlights { start end } "
+                    + "mentions { id name } } }";
+            List<String> named = documents.namesInDocuments(names, random, 100);
+            scenarios.add(new Scenario("searchDocuments organisation name", text -> document(passages, "text", text), DocumentBench::searchStatement,
+                    named));
+            scenarios.add(new Scenario("searchDocuments two words", text -> document(passages, "text", text), DocumentBench::searchStatement,
+                    named.stream().map(n -> String.join(" ", Arrays.copyOf(n.toLowerCase(Locale.ROOT).split(" "), 2))).toList()));
+        }
+        if (documents != null) {
+            report.set("documentSearchSample", searchSample(scenarios.getLast().graphQl(), scenarios.get(scenarios.size() - 2).inputs().getFirst()));
+        }
         var series = report.putArray("series");
         var statements = report.putObject("cypherStatementsPerRequest");
         var failed = report.putObject("failures");
@@ -462,16 +510,17 @@ public final class Benchmark {
 
     /** Whether GraphQL and the raw statement return the same number of results (and, for traces, the same chain lengths). */
     private boolean sameAnswer(Scenario s, String input) {
-        Answer graphQl = post(Client.URL_CONNECTION, s.graphQl().apply(input));
-        var data = json.readTree(graphQl.body()).path("data");
-        if (data.isEmpty()) {
-            throw new IllegalStateException(s.name() + " from " + input + " answered no data over GraphQL (HTTP " + graphQl.status() + "): "
-                    + graphQl.body());
+        Answer answered = post(Client.URL_CONNECTION, s.graphQl().apply(input));
+        var data = json.readTree(answered.body()).path("data");
+        if (data.isEmpty() || answered.body().contains("\"errors\"")) {
+            // a failed request (e.g. past the request timeout on a loaded machine) is reported, not thrown
+            failures.add("GraphQL " + answered.status() + " (comparing answers): " + answered.body().substring(0, Math.min(300, answered.body().length())));
+            return false;
         }
         var answer = data.properties().iterator().next().getValue();
         List<Object> viaGraphQl = new ArrayList<>();
-        (answer.isArray() ? answer : json.createArrayNode().add(answer))
-            .forEach(item -> viaGraphQl.add(item.has("hops") ? item.get("hops").asInt() : item.get("id").asString()));
+        (answer.isArray() ? answer : json.createArrayNode().add(answer)).forEach(item -> viaGraphQl.add(item.has("hops") ? item.get("hops").asInt()
+                : item.has("start") ? item.get("source").get("id").asString() + ":" + item.get("start").asInt() : item.get("id").asString()));
         Traces.Statement statement = s.cypher().apply(input);
         List<Object> viaCypher = new ArrayList<>();
         try (Session session = driver.session(reads.readSession())) {
@@ -479,12 +528,30 @@ public final class Benchmark {
                 if (r.containsKey("paths")) {
                     r.get("paths").values().forEach(path -> viaCypher.add(path.get("organisations").size() - 1));
                 }
+                else if (r.containsKey("start")) {
+                    viaCypher.add(r.get("source").asString() + ":" + r.get("start").asInt());
+                }
                 else {
                     viaCypher.add(r.get("organisation").get("id").asString());
                 }
             }
         }
         return viaGraphQl.equals(viaCypher);
+    }
+
+    /**
+     * What one journalist's document search for an organisation's name answers: its passages, how many mention an
+     * organisation, how many mention the one searched for, and how many words are highlighted.
+     */
+    private ObjectNode searchSample(Function<String, String> graphQl, String name) {
+        var passages = json.readTree(post(Client.URL_CONNECTION, graphQl.apply(name)).body()).path("data").path("searchDocuments");
+        ObjectNode node = json.createObjectNode();
+        node.put("text", name).put("passages", passages.size());
+        node.put("withMentions", passages.valueStream().filter(p -> !p.get("mentions").isEmpty()).count());
+        node.put("mentioningTheOrganisation", passages.valueStream()
+            .filter(p -> p.get("mentions").valueStream().anyMatch(o -> o.get("name").asString().equals(name))).count());
+        node.put("highlights", passages.valueStream().mapToInt(p -> p.get("highlights").size()).sum());
+        return node;
     }
 
     private double raw(Traces.Statement statement) {

@@ -29,6 +29,13 @@ final class BenchmarkMarkdown {
                     imp.get("checkSeconds").asDouble(), imp.get("storeSeconds").asDouble(), imp.get("startAndIndexSeconds").asDouble()));
         }
         md.append(".\n\n");
+        JsonNode docs = r.path("documentAttach");
+        if (!docs.isMissingNode()) {
+            md.append(String.format("Documents: %,d generated documents (%,d characters, %,d of them public) attached one by one through the upload's path "
+                    + "in %.1f s (**%,.1f documents/s**), cut into %,d passages; %,d quotes checked against them, %,d not found.%n%n",
+                    docs.get("attached").asLong(), docs.get("characters").asLong(), docs.get("publicDocuments").asLong(), docs.get("seconds").asDouble(),
+                    docs.get("perSecond").asDouble(), docs.get("passages").asLong(), docs.get("quotesChecked").asLong(), docs.get("quotesNotFound").asLong()));
+        }
         JsonNode a = r.get("memoryAfterImport");
         JsonNode q = r.get("memoryAfterQueries");
         md.append(String.format("Memory: heap after GC %,d MB after import, %,d MB after the queries (max heap %,d MB); RSS %,d MB, peak RSS %,d MB.%n%n",
@@ -80,6 +87,22 @@ final class BenchmarkMarkdown {
                     pruned.get("suppliersAtCap").asInt() > 0 ? "at least " : "", pruned.get("connectionChains").asLong(),
                     100.0 * pruned.get("dataChains").asLong() / Math.max(1, pruned.get("connectionChains").asLong()), pruned.get("capPerSupplier").asInt(),
                     pruned.get("suppliersAtCap").asInt(), pruned.get("suppliersWithOnwardConnections").asInt(), pruned.get("suppliersWhoseDataMovedOn").asInt()));
+        }
+        JsonNode pdf = r.path("pdfAttach");
+        if (pdf.has("refused")) {
+            md.append(String.format("%nA %.1f MB PDF (%,d pages of text) attached to a source that many quotes cite: **refused** after %.1f s: %s%n",
+                    pdf.get("bytes").asLong() / (1024.0 * 1024.0), pdf.get("pages").asInt(), pdf.get("secondsUntilRefused").asDouble(),
+                    pdf.get("refused").asString()));
+        }
+        else if (!pdf.isMissingNode()) {
+            md.append(String.format("%nA %.1f MB PDF (%,d pages of text, %,d characters; %,d passages) attached to a source that %,d quotes cite: "
+                    + "**%.2f s** for the whole attach (extraction, storing, passages, the re-check of every quote, audit; %,d quotes not found). "
+                    + "The same upload again, which extracts the text and finds it unchanged, took %.2f s (about the extraction alone); "
+                    + "finding the %,d quotes in the extracted text took %.3f s. (The first attach of the same PDF in this JVM, to a source no quote "
+                    + "cites, untimed for these figures: %.2f s.)%n", pdf.get("bytes").asLong() / (1024.0 * 1024.0), pdf.get("pages").asInt(),
+                    pdf.get("characters").asLong(), pdf.get("passages").asLong(), pdf.get("quotesChecked").asInt(), pdf.get("seconds").asDouble(),
+                    pdf.get("quotesNotFound").asInt(), pdf.get("sameUploadAgainSeconds").asDouble(), pdf.get("quotesLocatedInMemory").asLong(),
+                    pdf.get("locateQuotesSeconds").asDouble(), pdf.get("coldAttachWithoutQuotesSeconds").asDouble()));
         }
         md.append("\nLatencies in milliseconds. PROFILE of each canonical trace (total db hits, chains returned):\n\n");
         r.get("profiles").properties().forEach(e -> md.append("- ").append(e.getKey()).append(": ")

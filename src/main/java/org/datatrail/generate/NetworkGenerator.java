@@ -46,7 +46,8 @@ import tools.jackson.databind.node.ObjectNode;
  * arrived; two thirds of enforcement actions say whether they were announced, ongoing, taken or withdrawn.</li>
  * </ul>
  * Every fact and derivation carries a generated quote from a generated source, so the data meets the write path's
- * "no fact without evidence"; one derivation in twenty keeps a hedge ("apparently merged") found in its quote.
+ * "no fact without evidence"; one derivation in twenty keeps a hedge ("apparently merged") found in its quote. On
+ * request, sources also get documents that hold those quotes (see {@link Documents}).
  */
 public final class NetworkGenerator {
 
@@ -69,7 +70,8 @@ public final class NetworkGenerator {
      *        dataset), {@code derivations.dated|undated|datedLate|hedged}, {@code datasets.ownLists|derived},
      *        {@code transfers.passedOn|derivedData|ownList|neverReceived} (what brokers sent),
      *        {@code transfers.boundsOnly}, {@code transfers.datedBeforeArrival}, {@code transfers.beforeTheirDerivationDate},
-     *        {@code consents.laterVersions}, {@code campaigns.withMadeData}, {@code enforcementActions.withStatus}
+     *        {@code consents.laterVersions}, {@code campaigns.withMadeData}, {@code enforcementActions.withStatus}; with
+     *        documents, {@code documents}, {@code documents.quotes} (quotes they hold) and {@code documents.public}
      */
     public record Summary(Map<String, Integer> records, Map<String, Integer> lineage, Path dir) {
     }
@@ -125,16 +127,33 @@ public final class NetworkGenerator {
 
     /** Writes the network for {@code size} and {@code seed} into {@code dir} (created if needed; files replaced). */
     public static Summary generate(Size size, long seed, Path dir) {
+        return generate(size, seed, 0, dir);
+    }
+
+    /**
+     * Writes the network, and {@code documents} source documents of a few pages each into {@code dir/documents}, named
+     * {@code <source id>.txt} as {@code source attach --dir} takes them (see {@link Documents}). The facts are those of
+     * the network without documents; when there are more documents than the size's sources, more sources are written
+     * and the facts cite them all.
+     */
+    public static Summary generate(Size size, long seed, int documents, Path dir) {
+        if (documents < 0) {
+            throw new IllegalArgumentException("--documents must not be negative, was " + documents);
+        }
         Shape shape = Shape.of(size);
-        try (Records out = new Records(dir, seed, shape.sources())) {
-            new NetworkGenerator(shape, out).write();
+        try (Records out = new Records(dir, seed, shape.sources(), documents)) {
+            NetworkGenerator generator = new NetworkGenerator(shape, out);
+            generator.write();
+            if (documents > 0) {
+                new Documents(out, shape, generator::organisationName).write();
+            }
             return new Summary(new LinkedHashMap<>(out.counts()), new LinkedHashMap<>(out.lineage()), dir);
         }
     }
 
     private void write() {
         vocabulary();
-        for (int s = 0; s < shape.sources(); s++) {
+        for (int s = 0; s < out.sources(); s++) {
             out.write("sources", source(s));
         }
         for (int i = 0; i < shape.organisations(); i++) {
@@ -183,10 +202,28 @@ public final class NetworkGenerator {
         ObjectNode o = out.object();
         o.put("id", "gen-source-" + s);
         o.put("title", "Synthetic investigation report " + s);
-        o.put("publisher", WORDS[s % WORDS.length] + " Gazette");
-        o.put("published", Records.day(out.nextInt(Records.DAYS)));
+        o.put("publisher", publisher(s));
+        // a source only there for a document takes its date from the documents' random numbers, not the network's
+        o.put("published", Records.day(s < out.baseSources() ? out.nextInt(Records.DAYS) : out.documentRandom.nextInt(Records.DAYS)));
         o.put("url", "https://example.org/reports/" + s);
+        if (s < out.documents()) {
+            // four documents in five may be read whole by journalists, as press articles and published notices may
+            boolean open = out.documentRandom.nextInt(5) > 0;
+            o.put("public", open);
+            if (open) {
+                out.count("documents.public");
+            }
+        }
         return o;
+    }
+
+    static String publisher(int source) {
+        return WORDS[source % WORDS.length] + " Gazette";
+    }
+
+    /** The name of organisation {@code i}, as its record gives it. */
+    String organisationName(int i) {
+        return name(i, type(i));
     }
 
     private String type(int i) {

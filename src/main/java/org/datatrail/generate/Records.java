@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,16 +35,36 @@ final class Records implements AutoCloseable {
 
     final JsonMapper json = JsonMapper.builder().build();
     final SplittableRandom random;
+    /**
+     * What only documents use (the extra sources, their dates, which are public, the documents' text), apart from
+     * {@link #random}: a network generated with documents is the same network as without, its facts spread over
+     * more sources.
+     */
+    final SplittableRandom documentRandom;
     private final int sources;
+    private final int spread;
+    private final int documents;
+    private final List<List<String>> quotes = new ArrayList<>();
     private final Path dir;
     private final Map<String, BufferedWriter> out = new LinkedHashMap<>();
     private final Map<String, Integer> counts = new LinkedHashMap<>();
     private final Map<String, Integer> lineage = new TreeMap<>();
 
-    Records(Path dir, long seed, int sources) {
+    /**
+     * @param sources how many sources the network's size calls for
+     * @param documents how many sources get a document (see {@link Documents}); when more than {@code sources}, there
+     *        are as many sources as it takes, and each fact cites one of them
+     */
+    Records(Path dir, long seed, int sources, int documents) {
         this.dir = dir;
         this.random = new SplittableRandom(seed);
+        this.documentRandom = new SplittableRandom(seed ^ 0x5DEECE66DL);
         this.sources = sources;
+        this.spread = documents > sources ? Math.ceilDiv(documents, sources) : 1;
+        this.documents = documents;
+        for (int d = 0; d < documents; d++) {
+            quotes.add(new ArrayList<>());
+        }
         try {
             Files.createDirectories(dir);
             for (String section : FILE_ORDER) {
@@ -76,7 +97,11 @@ final class Records implements AutoCloseable {
 
     /** Counts one thing the network contains (see {@link NetworkGenerator.Summary#lineage()}). */
     void count(String what) {
-        lineage.merge(what, 1, Integer::sum);
+        count(what, 1);
+    }
+
+    void count(String what, int howMany) {
+        lineage.merge(what, howMany, Integer::sum);
     }
 
     Map<String, Integer> counts() {
@@ -87,11 +112,41 @@ final class Records implements AutoCloseable {
         return lineage;
     }
 
-    /** One piece of evidence: the quote, from one of the generated sources. */
+    /** One piece of evidence: the quote, from one of the generated sources (kept for its document, if it has one). */
     ArrayNode evidence(String quote) {
+        int source = random.nextInt(sources);
+        if (spread > 1) {
+            source += sources * documentRandom.nextInt(spread);
+        }
+        if (source < documents) {
+            quotes.get(source).add(quote);
+        }
         ArrayNode list = json.createArrayNode();
-        list.addObject().put("source", "gen-source-" + random.nextInt(sources)).put("quote", quote);
+        list.addObject().put("source", "gen-source-" + source).put("quote", quote);
         return list;
+    }
+
+    /** How many sources the facts cite: those of the network's size, or more, to give every document its own. */
+    int sources() {
+        return sources * spread;
+    }
+
+    /** How many sources the network's size calls for; the sources after them are there for documents. */
+    int baseSources() {
+        return sources;
+    }
+
+    int documents() {
+        return documents;
+    }
+
+    /** The quotes citing source {@code s}, in the order they were written ({@code s < documents()}). */
+    List<String> quotes(int s) {
+        return quotes.get(s);
+    }
+
+    Path dir() {
+        return dir;
     }
 
     /** The date of day {@code d} (0 is 2015-01-01). */
