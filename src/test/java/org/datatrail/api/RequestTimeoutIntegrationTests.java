@@ -14,6 +14,7 @@ import org.datatrail.support.Testers;
 import org.datatrail.system.Pages;
 import org.datatrail.transfer.FlowBasis;
 import org.datatrail.transfer.Traces;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
@@ -32,6 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @DataTrailTest(seed = Seed.SMALL, writes = true,
         properties = { "datatrail.graphql.request-timeout=2s", "datatrail.api.query-timeout=2s" })
+// alone: its normal request must finish inside a 2 s timeout, which a class running beside it could use up
+@Isolated
 class RequestTimeoutIntegrationTests {
 
     @LocalServerPort

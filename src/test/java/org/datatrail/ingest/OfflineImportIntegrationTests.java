@@ -18,6 +18,8 @@ import org.datatrail.support.TestDatabase;
 import org.datatrail.system.DataTrailProperties;
 import org.datatrail.system.EmbeddedNeo4j;
 import org.datatrail.system.SchemaMigrations;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The offline import (Neo4j's importer into a new embedded database) makes the very graph the online write path
  * makes from the same files, refuses the same bad lines, and leaves no database behind when it refuses.
  */
+// the output is captured by swapping System.out and System.err: one class at a time may do that
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 @ExtendWith(OutputCaptureExtension.class)
 class OfflineImportIntegrationTests {
 

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.datatrail.support.DataTrailTest;
 import org.datatrail.support.DataTrailTest.Seed;
 import org.datatrail.support.Testers;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +37,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * figures go to {@code target/load-check.txt}. A check, not a benchmark: it asserts correctness, not speed.
  */
 @DataTrailTest(seed = Seed.TRACES, writes = true)
+// alone: it measures the heap, which a class running beside it would fill
+@Isolated
 class LoadCheckIntegrationTests {
 
     @LocalServerPort

@@ -7,6 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.core.annotation.AliasFor;
@@ -21,7 +22,8 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
  * Test classes with the same seed and the same {@link #properties()} share one app and one database: Spring's context
  * cache hands the first class's context to the next. That database is read-only by agreement, and the agreement is
  * checked: a sharing class that leaves the graph changed fails. A class whose tests write says so with
- * {@link #writes()}: it shares the app too, and the database is put back to the seed when the class is done.
+ * {@link #writes()}: it shares the app too, and the database is put back to the seed when the class is done. Classes
+ * that share an app never run at the same time ({@link SharedAppLock}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -30,6 +32,7 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
 @SpringBootTest
 @ContextCustomizerFactories(TestDatabaseCustomizerFactory.class)
 @TestExecutionListeners(listeners = TestDatabaseListener.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
+@ResourceLock(providers = SharedAppLock.class)
 public @interface DataTrailTest {
 
     /** The facts the empty database is seeded with when the app starts. */

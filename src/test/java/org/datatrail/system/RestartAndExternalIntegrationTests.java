@@ -9,6 +9,8 @@ import java.util.Map;
 import org.datatrail.DataTrailApplication;
 import org.datatrail.support.SeedCase;
 import org.datatrail.support.TestDatabase;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +22,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Whole-application starts: data survives a restart; with a URI, no embedded database starts. */
+// the output is captured by swapping System.out and System.err: one class at a time may do that
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 @ExtendWith(OutputCaptureExtension.class)
 class RestartAndExternalIntegrationTests {
 
