@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.datatrail.support.DataTrailTest;
 import org.datatrail.support.DataTrailTest.Seed;
 import org.datatrail.support.Testers;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -39,6 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * callers; a filter value that names nothing is refused at once.
  */
 @DataTrailTest(seed = Seed.SMALL)
+// alone: it measures the heap, which a class running beside it would fill, and captures the output
+@Isolated
 @ExtendWith(OutputCaptureExtension.class)
 class RequestLimitsIntegrationTests {
 

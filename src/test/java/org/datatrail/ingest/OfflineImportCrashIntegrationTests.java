@@ -19,6 +19,8 @@ import org.datatrail.system.DataDirectory;
 import org.datatrail.system.DataDirectoryException;
 import org.datatrail.system.DataTrailProperties;
 import org.datatrail.system.EmbeddedNeo4j;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +34,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * phase, so none of the import's own clean-up runs), leaves nothing the application starts on, and the next import
  * removes what it left, says so, and loads the whole folder.
  */
+// the output is captured by swapping System.out and System.err: one class at a time may do that
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 @ExtendWith(OutputCaptureExtension.class)
 class OfflineImportCrashIntegrationTests {
 

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.datatrail.CommandLineAccess;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +25,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * The embedded database's folder: one process at a time, refused before any file is touched; private to its owner; a
  * store Neo4j cannot start stops the app and the commands at once, with one line saying what to do.
  */
+// the output is captured by swapping System.out and System.err: one class at a time may do that
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 @ExtendWith(OutputCaptureExtension.class)
 class DataDirectoryIntegrationTests {
 
