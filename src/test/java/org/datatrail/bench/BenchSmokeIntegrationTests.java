@@ -10,6 +10,7 @@ import org.datatrail.generate.NetworkGenerator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import tools.jackson.databind.JsonNode;
 
@@ -17,6 +18,8 @@ import tools.jackson.databind.JsonNode;
  * The benchmark's smoke run in CI: size XS with a few generated documents, a few iterations. It checks that every
  * measurement is made and that GraphQL and the raw statement give the same answers; it never fails on speed.
  */
+// alone: its app has the served timeouts (30 s), which a cold trace plan can pass while another class shares the cores
+@Isolated
 class BenchSmokeIntegrationTests {
 
     @TempDir

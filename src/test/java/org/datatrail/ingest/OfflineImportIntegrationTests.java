@@ -18,13 +18,13 @@ import org.datatrail.support.TestDatabase;
 import org.datatrail.system.DataTrailProperties;
 import org.datatrail.system.EmbeddedNeo4j;
 import org.datatrail.system.SchemaMigrations;
-import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.api.parallel.Resources;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
@@ -82,10 +82,12 @@ class OfflineImportIntegrationTests {
     @Test
     void theSeedCaseImportsOfflineIntoTheSameGraphAsOnline(@TempDir Path folder, @TempDir Path dataDir) throws IOException {
         seedAsJsonLines(folder);
-        // an alias holding the importer's array delimiter (U+001F) cannot go through its CSV: it is set afterwards
+        // a list item holding the importer's array delimiter (U+001F) cannot go through its CSV: it is set afterwards.
+        // Names and aliases may not hold control characters; a hedge's wording is verbatim text and may.
         Files.writeString(folder.resolve("organisations.jsonl"), """
-                {"id": "odd-one", "name": "Odd One", "aliases": ["Odd\\u001fOne", "O1"], "types": ["OTHER"], \
-                "evidence": [{"source": "000_d54d1cf2e139a545", "quote": "Experian"}]}
+                {"id": "odd-one", "name": "Odd One", "aliases": ["O1"], "types": ["OTHER"], \
+                "hedges": [{"field": "name", "wording": "Odd\\u001fOne"}], \
+                "evidence": [{"source": "000_d54d1cf2e139a545", "quote": "said Odd\\u001fOne of Experian"}]}
                 """, java.nio.file.StandardOpenOption.APPEND);
         assertSameGraphBothWays(folder, dataDir, 4);
     }
