@@ -1,7 +1,9 @@
 package org.datatrail;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +26,7 @@ import org.datatrail.report.ReportFormat;
 import org.datatrail.report.ReportRunner;
 import org.datatrail.security.Caller;
 import org.datatrail.system.DataDirectory;
+import org.datatrail.system.DataDirectoryException;
 import org.neo4j.driver.Driver;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -260,21 +263,30 @@ final class CommandLine {
             System.err.println("report: " + e.getMessage());
             return BAD_INPUT;
         }
-        try (ConfigurableApplicationContext context = start(args.springArgs())) {
+        // standard output carries the report alone: whatever else writes to it while the command runs (a library's
+        // log line through the console appender, which looks System.out up on each write) goes to standard error
+        PrintStream data = System.out;
+        System.setOut(System.err);
+        try (ConfigurableApplicationContext context = start(args.springArgs(), Map.of("datatrail.create-database", "false"))) {
             if (args.words().getFirst().equals("list")) {
                 ReportCatalog catalog = context.getBean(ReportCatalog.class);
                 for (Report r : catalog.all()) {
-                    System.out.printf("%-20s %s%n%-20s   %s%n", r.name(), r.title(), "", r.parameters().isEmpty() ? "no parameters"
+                    data.printf("%-20s %s%n%-20s   %s%n", r.name(), r.title(), "", r.parameters().isEmpty() ? "no parameters"
                             : r.parameters().stream().map(p -> p.name() + " (" + p.type() + (p.required() ? ", required" : "") + ")")
                                 .collect(Collectors.joining(", ")));
                 }
-                catalog.refused().forEach(why -> System.out.println("refused: " + why));
+                catalog.refused().forEach(why -> data.println("refused: " + why));
                 return OK;
             }
             ReportRunner runner = context.getBean(ReportRunner.class);
             String name = args.words().get(1);
             String out = args.one("out");
-            try (OutputStream stream = out == null ? System.out : Files.newOutputStream(Path.of(out))) {
+            try (OutputStream stream = out == null ? new FilterOutputStream(data) {
+                @Override
+                public void close() throws IOException {
+                    flush(); // standard output stays open
+                }
+            } : Files.newOutputStream(Path.of(out))) {
                 runner.stream(name, parameters, Integer.MAX_VALUE, format.writer(stream));
             }
             return OK;
@@ -288,9 +300,23 @@ final class CommandLine {
             return FAILED;
         }
         catch (RuntimeException e) {
-            System.err.println("report: failed: " + rootMessage(e));
-            return FAILED;
+            Throwable refusal = refusal(e);
+            System.err.println("report: " + (refusal != null ? refusal.getMessage() : "failed: " + rootMessage(e)));
+            return refusal != null ? BAD_INPUT : FAILED;
         }
+        finally {
+            System.setOut(data);
+        }
+    }
+
+    /** The data dir refusal a failed start carries, if that is why it failed. */
+    private static Throwable refusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DataDirectoryException) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private static Arguments parse(String[] args, List<String> options) {
@@ -323,7 +349,12 @@ final class CommandLine {
     }
 
     private static ConfigurableApplicationContext start(List<String> springArgs) {
-        Map<String, Object> defaults = new LinkedHashMap<>();
+        return start(springArgs, Map.of());
+    }
+
+    /** Starts the app without its web server, with {@code settings} under whatever the user configured. */
+    private static ConfigurableApplicationContext start(List<String> springArgs, Map<String, Object> settings) {
+        Map<String, Object> defaults = new LinkedHashMap<>(settings);
         defaults.put("spring.main.banner-mode", "off");
         defaults.put("logging.level.root", "WARN");
         defaults.put("datatrail.seed.on-empty", "false");

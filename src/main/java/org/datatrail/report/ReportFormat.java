@@ -18,7 +18,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How a report's rows are written, row by row as they arrive: CSV (a header, then rows; lists joined with
- * "; "; written by {@link CsvWriter}, so safe to open in a spreadsheet), JSON (an array of objects) or Markdown (a table to paste into an article).
+ * "; "; written by {@link CsvWriter}, so safe to open in a spreadsheet), JSON (an object: {@code columns}, {@code rows}
+ * as objects, {@code truncated}) or Markdown (a table to paste into an article).
+ * <p>
+ * A report never looks complete when it is not. Cut by the row limit: CSV ends with the comment line
+ * {@value #CSV_TRUNCATED}, JSON says {@code "truncated": true}, Markdown ends with a line saying so. Failed after its
+ * first bytes were sent: CSV ends with a comment line starting {@value #CSV_FAILED}, JSON is left unclosed (after an
+ * {@code "error"} member, so no JSON reader accepts it as a whole answer), Markdown ends with a line saying so. A CSV
+ * cell never starts a line with {@code #} (the writer quotes it), so a comment line is always the report's own.
  */
 public enum ReportFormat {
 
@@ -46,6 +53,12 @@ public enum ReportFormat {
         }
     }
 
+    /** The last line of a CSV report that the row limit cut short. */
+    public static final String CSV_TRUNCATED = "# truncated: the row limit cut this report short";
+
+    /** How the last line of a CSV report that failed after it started begins. */
+    public static final String CSV_FAILED = "# failed:";
+
     /** Receives a report's output as the database produces it. */
     public interface Sink {
         void columns(List<String> columns);
@@ -53,6 +66,13 @@ public enum ReportFormat {
         void row(List<Object> values);
 
         void end(boolean truncated);
+
+        /**
+         * The report failed after {@link #columns} (nothing else follows): end the output so that no reader takes it for
+         * a whole report.
+         */
+        default void fail(String message) {
+        }
     }
 
     /** A sink that writes this format to {@code out} (not closed). */
@@ -105,6 +125,15 @@ public enum ReportFormat {
 
         @Override
         public void end(boolean truncated) {
+            if (truncated) {
+                csv.line(CSV_TRUNCATED);
+            }
+            csv.flush();
+        }
+
+        @Override
+        public void fail(String message) {
+            csv.line(CSV_FAILED + " " + message.replace('\r', ' ').replace('\n', ' '));
             csv.flush();
         }
     }
@@ -120,6 +149,10 @@ public enum ReportFormat {
         @Override
         public void columns(List<String> columns) {
             this.columns = columns;
+            json.writeStartObject();
+            json.writeName("columns");
+            json.writePOJO(columns);
+            json.writeName("rows");
             json.writeStartArray();
         }
 
@@ -136,6 +169,18 @@ public enum ReportFormat {
         @Override
         public void end(boolean truncated) {
             json.writeEndArray();
+            json.writeName("truncated");
+            json.writeBoolean(truncated);
+            json.writeEndObject();
+            json.flush();
+        }
+
+        @Override
+        public void fail(String message) {
+            // the rows array is closed and the error named, but the object is not: no JSON reader accepts the answer whole
+            json.writeEndArray();
+            json.writeName("error");
+            json.writeString(message);
             json.flush();
         }
     }
@@ -184,6 +229,12 @@ public enum ReportFormat {
             if (truncated) {
                 line(List.of("(more rows: the row limit cut the report short)"));
             }
+            flush(writer);
+        }
+
+        @Override
+        public void fail(String message) {
+            line(List.of(cell("(the report failed here, so the rows above are not all of it: " + message + ")")));
             flush(writer);
         }
 

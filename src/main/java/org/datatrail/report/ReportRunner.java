@@ -1,5 +1,7 @@
 package org.datatrail.report;
 
+import java.io.UncheckedIOException;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,8 +71,46 @@ public final class ReportRunner {
      * @throws IllegalArgumentException with one clear line: unknown report, unknown, missing or mistyped parameter
      */
     public void stream(String name, Map<String, String> rawParameters, int maxRows, ReportFormat.Sink sink) {
-        Report report = report(name);
+        stream(report(name), rawParameters, maxRows, sink);
+    }
+
+    /**
+     * {@link #stream(String, Map, int, ReportFormat.Sink)} for a report given whole. A failure after the first row was
+     * handed on is told to the sink ({@link ReportFormat.Sink#fail}), so the output cannot pass for a whole report, and
+     * then thrown as usual.
+     */
+    void stream(Report report, Map<String, String> rawParameters, int maxRows, ReportFormat.Sink out) {
         Map<String, Object> parameters = parameters(report, rawParameters);
+        boolean[] started = { false };
+        ReportFormat.Sink sink = new ReportFormat.Sink() {
+            @Override
+            public void columns(List<String> columns) {
+                started[0] = true;
+                out.columns(columns);
+            }
+
+            @Override
+            public void row(List<Object> values) {
+                out.row(values);
+            }
+
+            @Override
+            public void end(boolean truncated) {
+                out.end(truncated);
+            }
+        };
+        try {
+            run(report, parameters, maxRows, sink);
+        }
+        catch (RuntimeException e) {
+            if (started[0]) {
+                out.fail(failure(e));
+            }
+            throw e;
+        }
+    }
+
+    private void run(Report report, Map<String, Object> parameters, int maxRows, ReportFormat.Sink sink) {
         try (Session session = driver.session(readSession())) {
             // an explicit transaction, not a retrying executeRead: rows already streamed cannot be taken back
             try (org.neo4j.driver.Transaction tx = session.beginTransaction(transaction)) {
@@ -99,6 +139,16 @@ public final class ReportRunner {
                 }
             }
         }
+    }
+
+    /** Why a report stopped, in words for its reader: never a library's exception text. */
+    static String failure(RuntimeException e) {
+        if (e instanceof org.neo4j.driver.exceptions.Neo4jException n) {
+            return n.code().contains("TransactionTimedOut") || n.code().contains("Terminated")
+                    ? "the report ran longer than its time limit (datatrail.reports.timeout) and the database stopped it"
+                    : "the database stopped the report (" + n.code() + ")";
+        }
+        return e instanceof UncheckedIOException ? "the output could not be written" : "the report stopped on an internal error; the server log has it";
     }
 
     private SessionConfig readSession() {

@@ -44,6 +44,19 @@ public final class CsvWriter {
         }
     }
 
+    /**
+     * A line as it is (no quoting): for a report's own comment lines ({@code # ...}), which no row can be mistaken for,
+     * because a cell starting with {@code #} is always quoted.
+     */
+    public void line(String text) {
+        try {
+            out.write(text.replace('\0', NUL_REPLACEMENT) + "\r\n");
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public void flush() {
         try {
             out.flush();

@@ -151,6 +151,16 @@ public final class DataDirectory implements AutoCloseable {
         return found;
     }
 
+    /**
+     * Whether {@code dataDir} holds an embedded database (its store or transaction logs) that no offline import left
+     * unfinished: what a command that only reads needs before it starts.
+     */
+    public static boolean holdsDatabase(Path dataDir) {
+        Path home = dataDir.toAbsolutePath().normalize();
+        return !Files.exists(home.resolve("data").resolve(IMPORT_INCOMPLETE))
+                && (Files.exists(home.resolve("data/databases/neo4j")) || Files.exists(home.resolve("data/transactions/neo4j")));
+    }
+
     /** Releases the folder for other processes, and removes the lock file (a killed process leaves it; the next one reuses it). */
     @Override
     public void close() {

@@ -14,10 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param neo4j settings of the embedded database
  * @param seed what to load into an empty database on start-up
  * @param api settings of the API
+ * @param createDatabase whether a start may create a new embedded database when {@code dataDir} holds none: the server,
+ *        {@code seed} and {@code import} do; the commands that only read ({@code report}) set it to {@code false}, so
+ *        that a mistyped path is refused, never answered from a new database with the seed in it
  */
 @ConfigurationProperties("datatrail")
 public record DataTrailProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Neo4j neo4j, @DefaultValue Seed seed,
-        @DefaultValue Api api) {
+        @DefaultValue Api api, @DefaultValue("true") boolean createDatabase) {
 
     /**
      * @param boltPort loopback port of the embedded database's Bolt connector ({@code 0}: any free port)

@@ -39,7 +39,8 @@ class ReportHttpIntegrationTests {
             .contains("\"Information Commissioner's Office\",\"Lifecycle Marketing (Mother and Baby) Ltd\",FINE,140000,GBP,");
 
         client().get().uri("/reports/enforcement?regulator=ico").header("Accept", "application/json").exchange()
-            .expectStatus().isOk().expectBody().jsonPath("$[?(@.kind == 'FINE' && @.amount == 140000.0)].currency").isEqualTo("GBP");
+            .expectStatus().isOk().expectBody().jsonPath("$.rows[?(@.kind == 'FINE' && @.amount == 140000.0)].currency").isEqualTo("GBP")
+            .jsonPath("$.truncated").isEqualTo(false);
 
         String md = client().get().uri("/reports/broker-hubs").header("Accept", "text/markdown").exchange()
             .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -87,6 +88,20 @@ class CommandLineIntegrationTests {
         assertThat(Files.readString(out)).startsWith("| regulator | against | kind | amount |")
             .contains("| Information Commissioner's Office | Lifecycle Marketing (Mother and Baby) Ltd | FINE | 140000 | GBP |");
 
+        // standard output carries the report alone, in every format: what else the run logs goes to standard error
+        for (String format : List.of("csv", "json", "md")) {
+            int before = output.getOut().length();
+            assertThat(org.datatrail.CommandLineAccess.run(concat(new String[] { "report", "run", "consent-gaps", "--format", format }, db))).isZero();
+            String report = output.getOut().substring(before);
+            switch (format) {
+                case "csv" -> assertThat(new tools.jackson.dataformat.csv.CsvMapper().readerForListOf(String.class)
+                    .with(tools.jackson.dataformat.csv.CsvReadFeature.WRAP_AS_ARRAY).<List<String>>readValues(report).readAll())
+                    .hasSize(5).first().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).startsWith("kind", "id", "date");
+                case "json" -> assertThat(tools.jackson.databind.json.JsonMapper.builder().build().readTree(report).get("rows").size()).isEqualTo(4);
+                default -> assertThat(report.lines()).hasSize(6).allSatisfy(l -> assertThat(l).startsWith("| "));
+            }
+        }
+
         assertThat(org.datatrail.CommandLineAccess.run(concat(new String[] { "report", "run", "broker-hubs", "--param", "top=many" }, db)))
             .isEqualTo(2);
         assertThat(output.getErr()).contains("report: Parameter 'top' of report 'broker-hubs' must be Integer from 1 to 1000, was 'many'");
@@ -113,6 +128,15 @@ class CommandLineIntegrationTests {
             assertThat(org.datatrail.CommandLineAccess.run(concat(new String[] { "report", "run", "timeline" }, uri))).isEqualTo(2);
             assertThat(output.getErr()).contains("report: Report 'timeline' needs parameter 'organisation' (String)");
         }
+    }
+
+    @Test
+    void aReportOnADataDirWithNoDatabaseIsRefusedNamingItAndCreatesNothing(@TempDir Path parent, CapturedOutput output) {
+        Path typo = parent.resolve("typo");
+        assertThat(org.datatrail.CommandLineAccess.run("report", "list", "--datatrail.data-dir=" + typo, "--datatrail.neo4j.bolt-port=0")).isEqualTo(2);
+        assertThat(output.getErr()).contains("report: " + typo + " holds no DataTrail database, and this command only reads one");
+        assertThat(output.getOut()).isEmpty();
+        assertThat(typo).doesNotExist();
     }
 
     private static String[] concat(String[] a, String[] b) {
