@@ -1,6 +1,7 @@
 package org.datatrail.ingest;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -9,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
 
@@ -24,6 +26,20 @@ final class FactValidator {
     private static final List<String> DATE_FIELDS = List.of("date", "published", "startDate", "endDate", "collectedFrom", "collectedUntil",
             "earliest", "latest", "validFrom", "validUntil");
 
+    /**
+     * The dates of things that happened (a transfer, a derivation, an enforcement action, an event, a publication, the
+     * start of a campaign or of a collection, the earliest a transfer can have been): none can be later than today. The
+     * ends of periods and bounds ({@code latest}, {@code endDate}, {@code collectedUntil}) and a consent's validity may
+     * lie ahead.
+     */
+    private static final List<String> HAPPENED = List.of("date", "published", "startDate", "collectedFrom", "earliest");
+
+    /**
+     * Today as the latest time zone has it (UTC+14): a date that is today anywhere on Earth is not in the future, so an
+     * investigator in Kiribati can record what happened this morning.
+     */
+    private final Supplier<LocalDate> today;
+
     /** Each kind of record's period: its second date may not be before its first. */
     private static final Map<Section, List<String>> PERIODS = Map.of(Section.DATASETS, List.of("collectedFrom", "collectedUntil"),
             Section.TRANSFERS, List.of("earliest", "latest"), Section.CONSENTS, List.of("validFrom", "validUntil"));
@@ -36,6 +52,12 @@ final class FactValidator {
     private final Set<String> derivationHedgeable = schema.hedgeableDerivationFields();
 
     FactValidator() {
+        this(() -> LocalDate.now(ZoneOffset.ofHours(14)));
+    }
+
+    /** With {@code today} given, for tests. */
+    FactValidator(Supplier<LocalDate> today) {
+        this.today = today;
         for (Section section : Section.values()) {
             if (section.carriesEvidence) {
                 hedgeable.put(section, schema.hedgeableFields(section));
@@ -135,6 +157,9 @@ final class FactValidator {
         for (String field : DATE_FIELDS) {
             checkCalendarDate(cx, where, field, text(record, field));
         }
+        for (String field : HAPPENED) {
+            checkNotFuture(cx, where, field, text(record, field));
+        }
         List<String> period = PERIODS.get(section);
         if (period != null) {
             checkNotBefore(cx, where, record, period.get(0), period.get(1));
@@ -192,8 +217,19 @@ final class FactValidator {
                 checkReference(cx, where, prefix + "source", source, "Dataset");
             }
             checkCalendarDate(cx, where, prefix + "date", text(derivation, "date"));
+            checkNotFuture(cx, where, prefix + "date", text(derivation, "date"));
             checkHedges(cx, where, prefix, derivation, derivationHedgeable);
         });
+    }
+
+    /** A date of something that happened, after today: a typo (2071 for 2017) or a guess, never a fact. */
+    private void checkNotFuture(Context cx, Where where, String field, String date) {
+        LocalDate day = calendarDate(date);
+        LocalDate now = today.get();
+        if (day != null && day.isAfter(now)) {
+            cx.problems().add(where.problem(field, "'" + date + "' is in the future (today is " + now + "); the date of something that "
+                    + "happened cannot be after today"));
+        }
     }
 
     private static void checkCalendarDate(Context cx, Where where, String field, String date) {

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
- * The contract's scalars: {@code Date} (ISO-8601 calendar date), {@code DateTime} (ISO-8601 with offset) and {@code Long}
+ * The contract's scalars: {@code Date} (ISO-8601 calendar date, read strictly: {@link CalendarDateScalar}), {@code DateTime} (ISO-8601 with offset) and {@code Long}
  * (64-bit integer); and the cache
  * of parsed, validated documents.
  */
@@ -17,7 +17,7 @@ class GraphQlConfiguration {
 
     @Bean
     RuntimeWiringConfigurer scalars() {
-        return wiring -> wiring.scalar(ExtendedScalars.Date).scalar(ExtendedScalars.DateTime).scalar(ExtendedScalars.GraphQLLong);
+        return wiring -> wiring.scalar(CalendarDateScalar.DATE).scalar(ExtendedScalars.DateTime).scalar(ExtendedScalars.GraphQLLong);
     }
 
     @Bean

@@ -123,6 +123,23 @@ class FindingsIntegrationTests {
     }
 
     @Test
+    void impossibleDatesAreRefusedNeverMovedAndAFutureDateIsNoFact() {
+        for (String impossible : List.of("2017-06-31", "2017-02-30", "2031-02-30", "2017-13-01")) {
+            long before = count();
+            graphQl.documentName("recordTransfer")
+                .variable("input", Map.of("id", "x-dated", "from", "supplier", "to", "party", "dataset", "club-members", "purposes", List.of("politics"),
+                        "date", impossible, "evidence", EVIDENCE))
+                .execute().errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> assertThat(e.getMessage())
+                    .contains("'" + impossible + "' is not a calendar date; expected YYYY-MM-DD")));
+            assertThat(count()).as("nothing written for " + impossible).isEqualTo(before);
+        }
+        // a real date after today: refused by the one write path, naming the field; a bound ahead of today is not a fact that happened
+        assertRefused("recordTransfer", Map.of("id", "x-future", "from", "supplier", "to", "party", "dataset", "club-members",
+                "purposes", List.of("politics"), "date", "2031-02-28", "evidence", EVIDENCE), Map.of("input.date", "'2031-02-28' is in the future (today is "
+                        + java.time.LocalDate.now(java.time.ZoneOffset.ofHours(14)) + "); the date of something that happened cannot be after today"));
+    }
+
+    @Test
     void recordsADatasetWithItsDerivationsAndTheLineageFieldsOfEveryKindOfFact() {
         graphQl.documentName("recordDataset")
             .variable("input", Map.of("id", "gq-merged", "name", "Merged list", "heldBy", "broker", "dataCategories", List.of("name"),
