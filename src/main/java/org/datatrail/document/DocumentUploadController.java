@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.datatrail.security.AccessRefusal;
 import org.datatrail.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -96,8 +97,7 @@ class DocumentUploadController {
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Map<String, String>> forbidden(AccessDeniedException e) {
-        String role = Caller.current().map(c -> c.role().name()).orElse("unauthenticated");
         return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON)
-            .body(Map.of("error", "Forbidden", "message", "Not allowed for a " + role + " caller: attaching a document needs an INVESTIGATOR or ADMIN token"));
+            .body(Map.of("error", "Forbidden", "message", AccessRefusal.message(e, "attaching a document")));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,7 +24,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * Markdown (by {@code format=} or the {@code Accept} header), at most {@code datatrail.reports.max-rows}.
  */
 @RestController
-@PreAuthorize("hasAnyRole('ANALYST', 'INVESTIGATOR', 'ADMIN')")
 class ReportController {
 
     private final ReportCatalog catalog;
@@ -40,11 +40,13 @@ class ReportController {
     record Shelf(List<Report> reports, List<String> refused) {
     }
 
+    @PreAuthorize("hasAnyRole('ANALYST', 'INVESTIGATOR', 'ADMIN')")
     @GetMapping(value = "/reports", produces = MediaType.APPLICATION_JSON_VALUE)
     Shelf list() {
         return new Shelf(catalog.all(), catalog.refused());
     }
 
+    @PreAuthorize("hasAnyRole('ANALYST', 'INVESTIGATOR', 'ADMIN')")
     @GetMapping("/reports/{name}")
     ResponseEntity<StreamingResponseBody> run(@PathVariable String name, @RequestParam Map<String, String> query,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
@@ -68,6 +70,12 @@ class ReportController {
             return ReportFormat.MD;
         }
         return ReportFormat.JSON;
+    }
+
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    ResponseEntity<Map<String, String>> forbidden(org.springframework.security.access.AccessDeniedException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON)
+            .body(Map.of("error", "Forbidden", "message", org.datatrail.security.AccessRefusal.message(e, "running reports")));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -44,10 +44,11 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
         if (ex instanceof BadArgumentException bad) {
             return error.errorType(ErrorType.BAD_REQUEST).message(bad.getMessage()).extensions(Map.of("argument", bad.argument())).build();
         }
-        if (ex instanceof org.springframework.security.access.AccessDeniedException) {
-            String role = org.datatrail.security.Caller.current().map(c -> c.role().name()).orElse("unauthenticated");
+        if (ex instanceof org.springframework.security.access.AccessDeniedException denied) {
+            boolean mutation = env.getParentType() instanceof graphql.schema.GraphQLObjectType type && type.getName().equals("Mutation");
+            String what = mutation ? "recording findings" : "the field '" + env.getField().getName() + "'";
             return error.errorType(ErrorType.FORBIDDEN)
-                .message("Not allowed for a " + role + " caller: recording findings needs an INVESTIGATOR or ADMIN token")
+                .message(org.datatrail.security.AccessRefusal.message(denied, what))
                 .build();
         }
         if (ex instanceof NotFoundException notFound) {

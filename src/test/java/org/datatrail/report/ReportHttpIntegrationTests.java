@@ -53,6 +53,7 @@ class ReportHttpIntegrationTests {
             .expectBody().jsonPath("$.message").isEqualTo("Parameter 'top' of report 'broker-hubs' must be Integer from 1 to 1000, was 'many'");
         client().get().uri("/reports/no-such-report").exchange().expectStatus().isBadRequest();
         WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build().get().uri("/reports").exchange()
-            .expectStatus().isForbidden();
+            .expectStatus().isForbidden().expectBody().jsonPath("$.message")
+            .isEqualTo("Not allowed for a JOURNALIST caller: running reports needs an ANALYST, INVESTIGATOR or ADMIN token");
     }
 }
