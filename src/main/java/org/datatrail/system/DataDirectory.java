@@ -34,8 +34,9 @@ import java.util.stream.Stream;
  * <p>
  * The folder and everything DataTrail creates in it are private to the owner (700 for folders, 600 for files): the
  * store can be read without Bolt credentials by anyone who can read its files. Files Neo4j creates itself get the
- * process's umask (Java cannot set it); {@link #narrow} closes what exists after each start, and the 700 folder keeps
- * other users out of whatever Neo4j creates later.
+ * process's umask, which the process that locks a data dir sets to 077 first ({@link FileModeMask}, Linux and macOS);
+ * {@link #narrow} closes what existed before (a store made by another process), and the 700 folder keeps other users
+ * out wherever the mask cannot be set.
  */
 public final class DataDirectory implements AutoCloseable {
 
@@ -65,13 +66,15 @@ public final class DataDirectory implements AutoCloseable {
     }
 
     /**
-     * Creates the folder (private) if needed and locks it for this process.
+     * Sets the process's umask to 077, creates the folder (private) if needed and locks it for this process.
      *
      * @param purpose what this process does with it ("app", "import"), written beside the PID for whoever finds it locked
      * @throws DataDirectoryException naming the process that holds it
      */
     public static DataDirectory lock(Path dataDir, String purpose) {
         Path home = dataDir.toAbsolutePath().normalize();
+        // before any file is made: whatever this process (Neo4j's threads included) creates from here on is the owner's only
+        FileModeMask.restrictToOwner();
         createPrivateFolder(home);
         Path file = home.resolve(LOCK_FILE);
         FileChannel channel;

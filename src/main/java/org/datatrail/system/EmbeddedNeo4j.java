@@ -82,7 +82,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                     .getLocalAddress(ConnectorType.BOLT)
                     .getPort();
                 URI uri = URI.create("bolt://127.0.0.1:" + port);
-                // Neo4j creates its files with the process's umask; what exists now is narrowed, the 700 folder covers the rest
+                // the umask (077 since the lock) covers what Neo4j creates; a store another process made may be wider: narrowed
                 DataDirectory.narrow(home);
                 log.info("Embedded Neo4j started in {}; Bolt at {} (user '{}')", home, uri, USER);
                 return new EmbeddedNeo4j(folder, service, password, uri);

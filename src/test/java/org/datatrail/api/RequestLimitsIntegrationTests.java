@@ -3,10 +3,6 @@ package org.datatrail.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,33 +15,24 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.datatrail.support.DataTrailTest;
 import org.datatrail.support.DataTrailTest.Seed;
 import org.datatrail.support.Testers;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.Isolated;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Requests are bounded: a body over 1 MB is refused with 413 before it is read, however it is sent; variables count
- * into the GraphQL character limit; a request of 300 aliased fields cannot take the database connections from other
- * callers; a filter value that names nothing is refused at once.
+ * Requests are bounded: a body over 1 MB is refused with 413 before it is read, however it is sent (the 95 MB attack
+ * against a small heap is {@link SmallHeapAttackIntegrationTests}); variables count into the GraphQL character limit; a
+ * request of 300 aliased fields cannot take the database connections from other callers; a filter value that names
+ * nothing is refused at once.
  */
 @DataTrailTest(seed = Seed.SMALL)
-// alone: it measures the heap, which a class running beside it would fill, and captures the output
-@Isolated
-@ExtendWith(OutputCaptureExtension.class)
 class RequestLimitsIntegrationTests {
-
-    static final long ATTACK_BYTES = 95L * 1024 * 1024;
 
     @LocalServerPort
     int port;
@@ -53,30 +40,6 @@ class RequestLimitsIntegrationTests {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     final JsonMapper json = JsonMapper.builder().build();
-
-    @Test
-    void eightConcurrent95MegabyteBodiesAreRefusedBeforeTheyAreRead(CapturedOutput output) throws Exception {
-        long heapBefore = usedHeapAfterGc();
-        long start = System.nanoTime();
-        List<Future<String>> answers = new ArrayList<>();
-        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < 8; i++) {
-                boolean chunked = i % 2 == 1;
-                answers.add(clients.submit(() -> attack(chunked)));
-            }
-            for (Future<String> answer : answers) {
-                String response = answer.get();
-                assertThat(response).startsWith("HTTP/1.1 413 ");
-                assertThat(response).contains("\"error\":\"Content Too Large\"")
-                    .containsPattern("\"message\":\"The request body is (99614720|more than 1048576) bytes; at most 1048576 are accepted "
-                            + "\\(datatrail.requests.max-body-size\\)\"");
-            }
-        }
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
-        assertThat(usedHeapAfterGc() - heapBefore).as("heap grown by the attack").isLessThan(64L * 1024 * 1024);
-        assertThat(output.getAll()).doesNotContain("OutOfMemoryError");
-        assertNormalRequestSucceeds();
-    }
 
     @Test
     void aBodyOverTheLimitIsRefusedWithJsonAndOneWithinItIsServed() throws Exception {
@@ -180,64 +143,6 @@ class RequestLimitsIntegrationTests {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }
 
-    /**
-     * One attacker: 95 MB towards {@code /graphql} over a raw socket, declared by {@code Content-Length} or sent in
-     * chunks, streamed from one small buffer; answers what the server said before it stopped listening.
-     */
-    private String attack(boolean chunked) throws IOException {
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            String headers = "POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + (chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + ATTACK_BYTES + "\r\n") + "\r\n";
-            out.write(headers.getBytes(StandardCharsets.US_ASCII));
-            Thread sender = Thread.ofVirtual().start(() -> send(out, chunked));
-            String answer = new String(readAnswer(socket.getInputStream()), StandardCharsets.UTF_8);
-            sender.interrupt();
-            return answer;
-        }
-    }
-
-    private static void send(OutputStream out, boolean chunked) {
-        byte[] block = new byte[64 * 1024];
-        java.util.Arrays.fill(block, (byte) 'A');
-        byte[] prefix = "{\"query\":\"query($p: String) { __typename }\",\"variables\":{\"p\":\"".getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(prefix, 0, block, 0, prefix.length);
-        try {
-            for (long sent = 0; sent < ATTACK_BYTES && !Thread.currentThread().isInterrupted(); sent += block.length) {
-                if (chunked) {
-                    out.write((Integer.toHexString(block.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                }
-                out.write(block);
-                if (chunked) {
-                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-                }
-            }
-        }
-        catch (IOException stoppedListening) {
-            // the server refused and closed the connection: what an attacker gets
-        }
-    }
-
-    /** The status line, headers and body, up to the end of the JSON body or the connection. */
-    private static byte[] readAnswer(InputStream in) throws IOException {
-        java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        int n;
-        try {
-            while ((n = in.read(buffer)) > 0) {
-                answer.write(buffer, 0, n);
-                if (answer.toString(StandardCharsets.UTF_8).contains("\"}")) {
-                    break;
-                }
-            }
-        }
-        catch (java.net.SocketException reset) {
-            // the server closed the connection after answering
-        }
-        return answer.toByteArray();
-    }
-
     private HttpRequest request(String body, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
             .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
@@ -255,10 +160,5 @@ class RequestLimitsIntegrationTests {
     private void assertNormalRequestSucceeds() {
         Testers.graphQl(port).document("{ organisation(id: \"party\") { name } }").execute()
             .path("organisation.name").entity(String.class).isEqualTo("The Party");
-    }
-
-    private static long usedHeapAfterGc() {
-        System.gc();
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 }

@@ -84,6 +84,28 @@ class DataDirectoryIntegrationTests {
     }
 
     @Test
+    void filesNeo4jCreatesAfterTheStartAreTheOwnersOnlyToo(@TempDir Path parent) throws IOException {
+        Path dataDir = parent.resolve("data-dir");
+        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(dataDir, SETTINGS, null)) {
+            List<Path> atStart = walk(dataDir);
+            // new index folders and files, written by Neo4j's own threads long after the start narrowed what was there
+            neo4j.database().executeTransactionally("CREATE INDEX note_text FOR (n:Note) ON (n.text)");
+            neo4j.database().executeTransactionally("CREATE FULLTEXT INDEX note_words FOR (n:Note) ON EACH [n.text]");
+            neo4j.database().executeTransactionally("CALL db.awaitIndexes(60)");
+            neo4j.database().executeTransactionally("UNWIND range(1, 1000) AS i CREATE (:Note {text: 'note ' + i})");
+            List<Path> later = walk(dataDir).stream().filter(p -> !atStart.contains(p)).toList();
+            assertThat(later).as("files Neo4j created after the start").hasSizeGreaterThan(3);
+            assertThat(walk(dataDir)).allSatisfy(p -> assertThat(mode(p)).as(p.toString()).isEqualTo(Files.isDirectory(p) ? "rwx------" : "rw-------"));
+            // the mask is the process's: a file made with no rights asked for is the owner's only
+            Path plain = Files.createFile(parent.resolve("plain"));
+            assertThat(mode(plain)).isEqualTo("rw-------");
+            assertThat(mode(Files.createDirectory(parent.resolve("folder")))).isEqualTo("rwx------");
+        }
+        // and what Neo4j writes as it stops (the last checkpoint)
+        assertThat(walk(dataDir)).allSatisfy(p -> assertThat(mode(p)).as(p.toString()).isEqualTo(Files.isDirectory(p) ? "rwx------" : "rw-------"));
+    }
+
+    @Test
     void aStoreNeo4jCannotRecoverStopsTheStartAndEveryCommandWithinSecondsInOneLine(@TempDir Path dataDir, CapturedOutput output)
             throws IOException {
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(dataDir, SETTINGS, "secret-password")) {
@@ -116,6 +138,12 @@ class DataDirectoryIntegrationTests {
         Files.move(store, store.resolveSibling("data.broken"));
         try (EmbeddedNeo4j fresh = EmbeddedNeo4j.start(dataDir, SETTINGS, "secret-password")) {
             assertThat(fresh.database().isAvailable(1000)).isTrue();
+        }
+    }
+
+    private static List<Path> walk(Path folder) throws IOException {
+        try (Stream<Path> all = Files.walk(folder)) {
+            return all.toList();
         }
     }
 

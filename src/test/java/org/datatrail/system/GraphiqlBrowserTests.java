@@ -14,8 +14,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The explorer in a real browser with no network beyond localhost: it loads, runs a trace, shows the answer, and the
- * Content-Security-Policy refused nothing on the way.
+ * The explorer in a real browser with no network beyond localhost: it loads, runs a trace, shows the answer, opens and
+ * closes a dialog, and the Content-Security-Policy refused nothing on the way.
  */
 @DataTrailTest
 class GraphiqlBrowserTests {
@@ -47,6 +47,15 @@ class GraphiqlBrowserTests {
             HeadlessChromium.screenshot(browser, "graphiql");
             assertThat(HeadlessChromium.contentSecurityPolicyViolations(browser)).as("the explorer works within the app's Content-Security-Policy")
                 .isEmpty();
+
+            // a dialog locks the page's scroll while open with a style element of its own, which the policy allows by its hash
+            browser.findElement(By.cssSelector("[aria-label='Open settings dialog']")).click();
+            wait.until(b -> !b.findElements(By.cssSelector("[role='dialog']")).isEmpty());
+            assertThat(js.executeScript("return getComputedStyle(document.body).overflow")).as("the page behind the dialog is locked").isEqualTo("hidden");
+            assertThat(HeadlessChromium.contentSecurityPolicyViolations(browser)).as("the dialog works within the policy").isEmpty();
+            browser.findElement(By.cssSelector(".graphiql-dialog-close")).click();
+            wait.until(b -> b.findElements(By.cssSelector("[role='dialog']")).isEmpty());
+            assertThat(js.executeScript("return getComputedStyle(document.body).overflow")).as("unlocked when it closes").isEqualTo("visible");
         }
         finally {
             browser.quit();
