@@ -1,5 +1,5 @@
 // title: Exposure
-// answers: Records reaching each organisation by transfer, by data category and subject group: for every transfer it received, the records of the dataset carried, counted under each of that dataset's categories and subject groups.
+// answers: Records reaching each organisation by transfer, by data category and subject group: for every transfer it received, the records of the dataset carried, counted under each of that dataset's categories and subject groups (a sum of the counts the sources give: empty when none is known, and said in words, exactly, at least or unknown).
 // param: organisation String = null -- only what reached this organisation (its id); every receiving organisation when empty
 MATCH (t:Transfer)-[:TO]->(receiver:Organisation)
 WHERE $organisation IS NULL OR receiver.id = $organisation
@@ -8,6 +8,17 @@ UNWIND d.subjectGroups AS subjectGroup
 WITH receiver, c, subjectGroup, collect(DISTINCT t) AS transfers
 RETURN receiver.name AS organisation, c.name AS dataCategory, c.concernsChildren AS concernsChildren, subjectGroup,
        size(transfers) AS transfers,
-       reduce(n = 0, x IN transfers | n + coalesce(x.recordCount, 0)) AS records,
+       // the counts the sources give, null when they give none (unknown is never 0), and in words
+       CASE WHEN any(x IN transfers WHERE x.recordCount IS NOT NULL) THEN reduce(n = 0, x IN transfers | n + coalesce(x.recordCount, 0)) END AS records,
+       CASE
+         WHEN size([x IN transfers WHERE x.recordCount IS NOT NULL]) = 0
+           THEN 'unknown: ' + size(transfers) + CASE size(transfers) WHEN 1 THEN ' transfer' ELSE ' transfers' END + ' of unknown size'
+         WHEN any(x IN transfers WHERE x.recordCount IS NULL)
+           THEN 'at least ' + CASE WHEN any(x IN transfers WHERE x.recordCount IS NOT NULL) THEN reduce(n = 0, x IN transfers | n + coalesce(x.recordCount, 0)) END + '; ' + size([x IN transfers WHERE x.recordCount IS NULL])
+                + CASE size([x IN transfers WHERE x.recordCount IS NULL]) WHEN 1 THEN ' transfer' ELSE ' transfers' END + ' of unknown size'
+         WHEN any(x IN transfers WHERE x.recordCountIsLowerBound)
+           THEN 'at least ' + CASE WHEN any(x IN transfers WHERE x.recordCount IS NOT NULL) THEN reduce(n = 0, x IN transfers | n + coalesce(x.recordCount, 0)) END + ' (a source gives a lower bound)'
+         ELSE 'exactly ' + CASE WHEN any(x IN transfers WHERE x.recordCount IS NOT NULL) THEN reduce(n = 0, x IN transfers | n + coalesce(x.recordCount, 0)) END
+       END AS recordsAre,
        any(x IN transfers WHERE x.recordCount IS NULL OR x.recordCountIsLowerBound) AS countIsLowerBound
-ORDER BY organisation, records DESC, dataCategory, subjectGroup
+ORDER BY organisation, coalesce(records, -1) DESC, dataCategory, subjectGroup

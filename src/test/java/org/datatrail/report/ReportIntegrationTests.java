@@ -74,7 +74,12 @@ class ReportIntegrationTests {
 
         assertThat(rows).extracting(r -> r.get("party") + " <- " + r.get("supplier") + " in " + r.get("hops")).containsExactly(
                 "Labour Party <- Experian Marketing Services in 1", "Labour Party <- Lifecycle Marketing (Mother and Baby) Ltd in 2");
-        assertThat(column(rows, "recordsSent")).containsExactly(0L, 1_000_000L);
+        // no source counts what Experian sent Labour: unknown, never 0; a million is the sources' lower bound
+        assertThat(column(rows, "recordsSent")).containsExactly(null, 1_000_000L);
+        assertThat(column(rows, "recordsSentAre")).containsExactly("unknown: 1 transfer of unknown size",
+                "at least 1000000 (a source gives a lower bound)");
+        assertThat(column(rows, "recordsArrived")).containsExactly(null, null);
+        assertThat(column(rows, "recordsArrivedAre")).containsOnly("unknown: 1 transfer of unknown size");
         assertThat(column(rows, "countsAreLowerBounds")).containsOnly(true);
     }
 
@@ -83,6 +88,7 @@ class ReportIntegrationTests {
         var rows = run("exposure", Map.of("organisation", "experian-marketing-services"));
 
         assertThat(column(rows, "records")).containsOnly(1_000_000L);
+        assertThat(column(rows, "recordsAre")).containsOnly("at least 1000000 (a source gives a lower bound)");
         assertThat(column(rows, "countIsLowerBound")).containsOnly(true);
         assertThat(rows).filteredOn(r -> Boolean.TRUE.equals(r.get("concernsChildren"))).extracting(r -> r.get("dataCategory"))
             .contains("Date of birth of child");

@@ -122,7 +122,8 @@ class CommandLineIntegrationTests {
             assertThat(org.datatrail.CommandLineAccess.run(concat(new String[] { "report", "run", "who-fed-a-party", "--param",
                     "party=labour-party", "--format", "csv", "--out", out.toString() }, uri))).isZero();
             assertThat(Files.readAllLines(out)).hasSize(3).first().asString()
-                .isEqualTo("party,supplier,supplierTypes,hops,shortestRoute,chains,recordsSent,recordsArrived,countsAreLowerBounds");
+                .isEqualTo("party,supplier,supplierTypes,hops,shortestRoute,chains,recordsSent,recordsSentAre,recordsArrived,recordsArrivedAre,"
+                    + "countsAreLowerBounds");
             assertThat(Files.readString(out)).contains("\"Labour Party\",\"Lifecycle Marketing (Mother and Baby) Ltd\",DATA_SUPPLIER,2,");
 
             assertThat(org.datatrail.CommandLineAccess.run(concat(new String[] { "report", "run", "timeline" }, uri))).isEqualTo(2);
