@@ -1,6 +1,6 @@
 // title: Children's data
 // answers: Every whole chain along which data about children moved, by the lineage rule the traces follow (each hop carried on the data of the hop before, or data made from it, and no date says otherwise): from the organisation that collected the dataset to the last organisation the data reached, and who holds it now: everyone on the chain except those with a recorded deletion of the data they received.
-// param: from String = null -- only chains that start at this organisation (its id); every collector of children's data when empty
+// param: from Organisation = null -- only chains that start at this organisation (its id); every collector of children's data when empty
 // lineage: transfers
 // keep: whole data chains
 // Collected data only: a dataset made from other data is where its sources' chains lead, not a start of its own.

@@ -1,6 +1,6 @@
 // title: Consent gaps
 // answers: Every transfer, and every campaign, whose use of data its subjects were not told of, judged by the consent rule the traces use: the versions of the notices in force when the data was collected, every dataset a derived one was made from, disputed accounts never taken as coverage. With the verdict in words, the consents it applied, the disputes it rests on, and the use's evidence.
-// param: from String = null -- only uses by this organisation (its id: the sender of a transfer, or who ran a campaign); every organisation when empty
+// param: from Organisation = null -- only uses by this organisation (its id: the sender of a transfer, or who ran a campaign); every organisation when empty
 // verdict: use
 // keep: uncovered
 CALL () {

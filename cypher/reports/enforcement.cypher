@@ -1,6 +1,6 @@
 // title: Enforcement
 // answers: Enforcement actions by regulator, against whom, of what kind, for how much, when.
-// param: regulator String = null -- only this regulator's actions (its id); every regulator when empty
+// param: regulator Organisation = null -- only this regulator's actions (its id); every regulator when empty
 MATCH (r:Organisation)-[:TOOK]->(a:EnforcementAction)-[:AGAINST]->(o:Organisation)
 WHERE $regulator IS NULL OR r.id = $regulator
 RETURN r.name AS regulator, o.name AS against, a.kind AS kind, a.amount AS amount, a.currency AS currency,

@@ -1,6 +1,6 @@
 // title: Exposure
 // answers: Records reaching each organisation by transfer, by data category and subject group: for every transfer it received, the records of the dataset carried, counted under each of that dataset's categories and subject groups (a sum of the counts the sources give: empty when none is known, and said in words, exactly, at least or unknown).
-// param: organisation String = null -- only what reached this organisation (its id); every receiving organisation when empty
+// param: organisation Organisation = null -- only what reached this organisation (its id); every receiving organisation when empty
 MATCH (t:Transfer)-[:TO]->(receiver:Organisation)
 WHERE $organisation IS NULL OR receiver.id = $organisation
 MATCH (t)-[:CARRIES]->(d:Dataset)-[:HAS_CATEGORY]->(c:DataCategory)

@@ -1,6 +1,6 @@
 // title: Timeline
 // answers: Every dated event of an organisation, or of its whole case, in order: collection, transfers sent or received, campaigns, deletions, enforcement and other recorded events. Events without an agreed date follow, with every date the sources claim for them.
-// param: organisation String -- the organisation (its id), e.g. lifecycle-marketing
+// param: organisation Organisation -- the organisation (its id), e.g. lifecycle-marketing
 // param: wholeCase Boolean = false -- also the events of every organisation its data reached and every one that fed it (chains of up to 8 transfers)
 // param: undated Boolean = true -- also list the events with no agreed date, after the dated ones
 MATCH (focus:Organisation {id: $organisation})

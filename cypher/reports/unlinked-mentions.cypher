@@ -1,6 +1,6 @@
 // title: Unlinked mentions
 // answers: Leads not yet recorded: organisations named (by name or alias) in a source's attached document that no fact citing that source mentions (neither the fact itself nor directly linked to it: a transfer's sender or receiver, a dataset's holder, a consent's issuer, a campaign's runner, an enforcement action's regulator or target, an event's organisations).
-// param: source String = null -- only this source (id)
+// param: source Source = null -- only this source (id)
 MATCH (s:Source)-[:HAS_DOCUMENT]->(:Document)-[:HAS_PASSAGE]->(p:Passage)
 WHERE $source IS NULL OR s.id = $source
 MATCH (o:Organisation)

@@ -1,6 +1,6 @@
 // title: Who fed a party
 // answers: Every organisation connected to each political party by chains of transfers (each sent by the receiver of the one before, no organisation twice, up to 8 hops): the fewest hops and the route they take, how many chains, the records the supplier sent into those chains and the records that arrived at the party by them (sums of the counts the sources give: empty when none is known, and said in words, exactly, at least or unknown). These are connections between organisations: they do not show that the same data moved on (for that, trace upstream(to:) in the API, which follows the data, or the childrens-data report).
-// param: party String = null -- only this party (its id); every organisation of type POLITICAL_PARTY when empty
+// param: party Organisation = null -- only this party (its id); every organisation of type POLITICAL_PARTY when empty
 MATCH (party:Organisation)
 WHERE 'POLITICAL_PARTY' IN party.types AND ($party IS NULL OR party.id = $party)
 // The chain rule of upstream(follow: CONNECTION): organisations linked by transfers, whatever data each carried.

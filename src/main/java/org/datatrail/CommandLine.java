@@ -27,6 +27,7 @@ import org.datatrail.report.ReportRunner;
 import org.datatrail.security.Caller;
 import org.datatrail.system.DataDirectory;
 import org.datatrail.system.DataDirectoryException;
+import org.datatrail.system.NotFoundException;
 import org.neo4j.driver.Driver;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -291,7 +292,7 @@ final class CommandLine {
             }
             return OK;
         }
-        catch (IllegalArgumentException e) {
+        catch (IllegalArgumentException | NotFoundException e) {
             System.err.println("report: " + e.getMessage());
             return BAD_INPUT;
         }

@@ -33,9 +33,17 @@ public record Report(String name, String file, String title, String answers, Lis
         return firstQueryLine;
     }
 
-    /** The types a report parameter may have. */
+    /**
+     * The types a report parameter may have. {@code Organisation} and {@code Source} are ids (text) that must name one:
+     * checked before the query runs, and an id that names nothing is refused with the nearest names as suggestions.
+     */
     public enum Type {
-        String, Integer, Float, Boolean, Date
+        String, Integer, Float, Boolean, Date, Organisation, Source;
+
+        /** Whether a value of this type is the id of a node with this label. */
+        public boolean isId() {
+            return this == Organisation || this == Source;
+        }
     }
 
     /**

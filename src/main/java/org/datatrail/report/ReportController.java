@@ -54,7 +54,7 @@ class ReportController {
         String formatName = parameters.remove("format");
         ReportFormat format = formatName != null ? ReportFormat.of(formatName) : fromAccept(accept);
         // checked before the first byte is sent, so a bad request is a 400 and not a broken stream
-        ReportRunner.parameters(runner.report(name), parameters);
+        runner.check(name, parameters);
         StreamingResponseBody body = out -> runner.stream(name, parameters, maxRows, format.writer(out));
         return ResponseEntity.ok()
             .contentType(MediaType.parseMediaType(format.mediaType() + ";charset=UTF-8"))
@@ -76,6 +76,12 @@ class ReportController {
     ResponseEntity<Map<String, String>> forbidden(org.springframework.security.access.AccessDeniedException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON)
             .body(Map.of("error", "Forbidden", "message", org.datatrail.security.AccessRefusal.message(e, "running reports")));
+    }
+
+    @ExceptionHandler(org.datatrail.system.NotFoundException.class)
+    ResponseEntity<Map<String, String>> notFound(org.datatrail.system.NotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
+            .body(Map.of("error", "Not Found", "message", e.getMessage()));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -14,6 +14,8 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
+import org.datatrail.organisation.Suggestions;
+import org.datatrail.system.NotFoundException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -81,6 +83,7 @@ public final class ReportRunner {
      */
     void stream(Report report, Map<String, String> rawParameters, int maxRows, ReportFormat.Sink out) {
         Map<String, Object> parameters = parameters(report, rawParameters);
+        requireNamed(report, parameters);
         boolean[] started = { false };
         ReportFormat.Sink sink = new ReportFormat.Sink() {
             @Override
@@ -135,6 +138,43 @@ public final class ReportRunner {
                     // the verdicts run in a READ transaction of their own, so that the report's rows keep streaming
                     try (Session verdicts = driver.session(readSession()); org.neo4j.driver.Transaction judge = verdicts.beginTransaction(transaction)) {
                         new Verdicts(report, result, judge).stream(maxRows, sink);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * What {@link #stream} checks before its first row, on its own: for a caller that must refuse a request before it
+     * starts an answer (an HTTP status cannot change once the body has begun).
+     *
+     * @throws IllegalArgumentException for an unknown report or a missing or mistyped parameter
+     * @throws NotFoundException for an id parameter that names nothing
+     */
+    public void check(String name, Map<String, String> rawParameters) {
+        Report report = report(name);
+        requireNamed(report, parameters(report, rawParameters));
+    }
+
+    /**
+     * Each id parameter names something: an id that names nothing would answer an empty report that reads as "none",
+     * so it is refused, with the organisations whose names come nearest.
+     *
+     * @throws NotFoundException naming the parameter's value, with up to three suggestions
+     */
+    private void requireNamed(Report report, Map<String, Object> parameters) {
+        for (Report.Parameter p : report.parameters()) {
+            if (p.type().isId() && parameters.get(p.name()) instanceof String id) {
+                try (Session session = driver.session(readSession())) {
+                    boolean exists = session.executeRead(tx -> tx.run(p.type() == Report.Type.Organisation
+                            ? "RETURN EXISTS { MATCH (:Organisation {id: $id}) } AS found" : "RETURN EXISTS { MATCH (:Source {id: $id}) } AS found",
+                            Map.of("id", id)).single().get("found").asBoolean());
+                    if (!exists) {
+                        String hint = p.type() == Report.Type.Organisation
+                                ? Suggestions.didYouMean(session.executeRead(tx -> tx.run(Suggestions.QUERY, Suggestions.parameters(id)).list()))
+                                : "";
+                        throw new NotFoundException(p.type().name().toLowerCase(java.util.Locale.ROOT), id,
+                                "parameter '" + p.name() + "' of report '" + report.name() + "'", hint);
                     }
                 }
             }
@@ -198,6 +238,7 @@ public final class ReportRunner {
         return p.type() + switch (p.type()) {
             case Date -> " (YYYY-MM-DD)";
             case String -> " of at most " + ReportFiles.MAX_STRING + " characters, without NUL";
+            case Organisation, Source -> " (the id of one) of at most " + ReportFiles.MAX_STRING + " characters, without NUL";
             case Float -> p.min() == null ? " (a finite number)" : " from " + p.min() + " to " + p.max();
             case Integer -> p.min() == null ? "" : " from " + p.min().longValue() + " to " + p.max().longValue();
             case Boolean -> " (true or false)";

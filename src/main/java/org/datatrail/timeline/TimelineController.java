@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.datatrail.organisation.Organisation;
+import org.datatrail.organisation.Suggestions;
 import org.datatrail.system.BadArgumentException;
 import org.datatrail.system.CypherResource;
 import org.datatrail.system.GraphReads;
@@ -38,7 +39,7 @@ class TimelineController {
         int size = Pages.page(first == null ? 100 : first, null).size();
         List<String> known = reads.rows(QUERIES.get("organisations"), Map.of("ids", ids)).stream().map(r -> r.get("id").asString()).toList();
         ids.stream().filter(id -> !known.contains(id)).findFirst().ifPresent(id -> {
-            throw new NotFoundException("organisation", id);
+            throw new NotFoundException("organisation", id, null, Suggestions.didYouMean(reads.rows(Suggestions.QUERY, Suggestions.parameters(id))));
         });
         return reads.rows(QUERIES.get("timeline"), Map.of("organisations", ids, "first", size)).stream().map(TimelineController::entry).toList();
     }

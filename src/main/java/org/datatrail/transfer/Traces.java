@@ -11,6 +11,7 @@ import org.datatrail.consent.ChainFactsReader;
 import org.datatrail.consent.ChainFacts.Hop;
 import org.datatrail.consent.ConsentRule;
 import org.datatrail.consent.ConsentRule.ConsentCheck;
+import org.datatrail.organisation.Suggestions;
 import org.datatrail.system.GraphReads;
 import org.datatrail.system.NotFoundException;
 import org.datatrail.system.Pages;
@@ -141,7 +142,10 @@ public final class Traces {
         Record row = reads.rows(statement.text(), statement.parameters()).getFirst();
         List<String> missing = row.get("missing").asList(Value::asString);
         if (!missing.isEmpty()) {
-            throw new NotFoundException(anchorKind, missing.getFirst());
+            String id = missing.getFirst();
+            // only on this failure path: what the caller may have meant, by the organisation search's index
+            String hint = anchorKind.equals("organisation") ? Suggestions.didYouMean(reads.rows(Suggestions.QUERY, Suggestions.parameters(id))) : "";
+            throw new NotFoundException(anchorKind, id, null, hint);
         }
         List<Value> chains = row.get("paths").asList(v -> v);
         List<FlowPath> paths = new ArrayList<>();

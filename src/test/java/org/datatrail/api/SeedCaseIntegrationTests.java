@@ -35,6 +35,17 @@ class SeedCaseIntegrationTests {
     }
 
     @Test
+    void aTraceFromANameInsteadOfAnIdIsNotFoundWithTheOrganisationItNames() {
+        graphQl.document("{ traceFlows(from: \"emmas diary\") { organisations { id } } }").execute().errors().satisfy(errors -> {
+            assertThat(errors).singleElement().satisfies(e -> {
+                assertThat(e.getErrorType().toString()).isEqualTo("NOT_FOUND");
+                assertThat(e.getMessage()).isEqualTo("No organisation with id 'emmas diary'; did you mean lifecycle-marketing "
+                        + "(Lifecycle Marketing (Mother and Baby) Ltd)?");
+            });
+        });
+    }
+
+    @Test
     void theChainToLabourFollowsTheDataAndIsNotCoveredForPoliticalCampaigning() {
         var response = graphQl.documentName("lineage").operationName("downstream").variable("from", "lifecycle-marketing").execute();
 

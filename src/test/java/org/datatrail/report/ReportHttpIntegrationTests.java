@@ -53,6 +53,12 @@ class ReportHttpIntegrationTests {
         client().get().uri("/reports/broker-hubs?top=many").exchange().expectStatus().isBadRequest()
             .expectBody().jsonPath("$.message").isEqualTo("Parameter 'top' of report 'broker-hubs' must be Integer from 1 to 1000, was 'many'");
         client().get().uri("/reports/no-such-report").exchange().expectStatus().isBadRequest();
+        // an id that names nothing is not an empty answer: 404, with what the caller may have meant
+        client().get().uri("/reports/who-fed-a-party?party=labour").exchange().expectStatus().isNotFound()
+            .expectBody().jsonPath("$.message").isEqualTo("No organisation with id 'labour' (parameter 'party' of report 'who-fed-a-party'); "
+                    + "did you mean labour-party (Labour Party)?");
+        client().get().uri("/reports/unlinked-mentions?source=no-such-source&format=csv").exchange().expectStatus().isNotFound()
+            .expectBody().jsonPath("$.message").isEqualTo("No source with id 'no-such-source' (parameter 'source' of report 'unlinked-mentions')");
         WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build().get().uri("/reports").exchange()
             .expectStatus().isForbidden().expectBody().jsonPath("$.message")
             .isEqualTo("Not allowed for a JOURNALIST caller: running reports needs an ANALYST, INVESTIGATOR or ADMIN token");

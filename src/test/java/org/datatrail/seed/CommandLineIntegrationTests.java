@@ -80,7 +80,7 @@ class CommandLineIntegrationTests {
         assertThat(org.datatrail.CommandLineAccess.run(concat(new String[] { "seed", "--dir", "seed" }, db))).isZero();
 
         assertThat(org.datatrail.CommandLineAccess.run(concat(new String[] { "report", "list" }, db))).isZero();
-        assertThat(output.getOut()).contains("consent-gaps", "Consent gaps", "from (String)");
+        assertThat(output.getOut()).contains("consent-gaps", "Consent gaps", "from (Organisation)");
 
         Path out = outDir.resolve("fines.md");
         assertThat(org.datatrail.CommandLineAccess.run(concat(new String[] { "report", "run", "enforcement", "--param", "regulator=ico",
