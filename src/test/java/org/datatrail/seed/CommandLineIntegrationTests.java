@@ -126,6 +126,10 @@ class CommandLineIntegrationTests {
                     + "countsAreLowerBounds");
             assertThat(Files.readString(out)).contains("\"Labour Party\",\"Lifecycle Marketing (Mother and Baby) Ltd\",DATA_SUPPLIER,2,");
 
+            assertThat(org.datatrail.CommandLineAccess.run(concat(new String[] { "report", "run", "who-fed-a-party", "--param", "party=labour" }, uri)))
+                .isEqualTo(2);
+            assertThat(output.getErr()).contains("report: No organisation with id 'labour' (parameter 'party' of report 'who-fed-a-party'); "
+                    + "did you mean labour-party (Labour Party)?");
             assertThat(org.datatrail.CommandLineAccess.run(concat(new String[] { "report", "run", "timeline" }, uri))).isEqualTo(2);
             assertThat(output.getErr()).contains("report: Report 'timeline' needs parameter 'organisation' (String)");
         }
