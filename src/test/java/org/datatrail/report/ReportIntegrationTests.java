@@ -92,7 +92,10 @@ class ReportIntegrationTests {
         assertThat(column(rows, "countIsLowerBound")).containsOnly(true);
         assertThat(rows).filteredOn(r -> Boolean.TRUE.equals(r.get("concernsChildren"))).extracting(r -> r.get("dataCategory"))
             .contains("Date of birth of child");
-        assertThat(column(rows, "subjectGroup")).containsOnly("children under 5", "new and expectant mothers");
+        // the groups the data is about, beside each category, never crossed with it: a mother's date of birth is not
+        // "about children under 5"
+        assertThat(column(rows, "subjectGroupsOfTheData")).containsOnly(List.of("children under 5", "new and expectant mothers"));
+        assertThat(rows).extracting(r -> r.get("dataCategory")).doesNotHaveDuplicates();
     }
 
     @Test
