@@ -1,8 +1,6 @@
 package org.datatrail.document;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -17,16 +15,15 @@ import org.datatrail.system.CypherResource;
 import org.datatrail.system.GraphReads;
 import org.datatrail.system.Pages;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 /**
  * {@code Query.searchDocuments} and the fields of {@code Passage}: the full-text index over documents' passages, the
- * words to highlight, and the organisations each passage names (read from the passage's {@code MENTIONS}, found once
- * when its document was attached: {@link OrganisationNames}). Journalists' searches see public sources only.
+ * words to highlight, its source, and the organisations it names (read from the passage's {@code MENTIONS}, found once
+ * when its document was attached: {@link OrganisationNames}), all from one statement. Journalists' searches see public
+ * sources only.
  */
 @Controller
 class DocumentSearch {
@@ -53,24 +50,10 @@ class DocumentSearch {
         for (int i = 0; i < rows.size(); i++) {
             Record r = rows.get(i);
             String passage = r.get("text").asString();
-            passages.add(new Passage(r.get("source").asString(), r.get("start").asInt(), r.get("end").asInt(), passage, highlights(passage, words),
-                    r.get("mentions").asList(Value::asString), Pages.cursor(page.offset() + i)));
+            passages.add(new Passage(Source.of(r.get("source").asNode()), r.get("start").asInt(), r.get("end").asInt(), passage,
+                    highlights(passage, words), r.get("mentions").asList(o -> Organisation.of(o.asNode())), Pages.cursor(page.offset() + i)));
         }
         return passages;
-    }
-
-    @BatchMapping(typeName = "Passage", field = "source")
-    Map<Passage, Source> source(List<Passage> passages) {
-        Map<String, Source> byId = new HashMap<>();
-        reads.load(Source.class, passages.stream().map(Passage::source).distinct().toList(), Source::getId).forEach(s -> byId.put(s.getId(), s));
-        Map<Passage, Source> result = new LinkedHashMap<>();
-        passages.stream().filter(p -> byId.containsKey(p.source())).forEach(p -> result.put(p, byId.get(p.source())));
-        return result;
-    }
-
-    @BatchMapping(typeName = "Passage", field = "mentions")
-    Map<Passage, List<Organisation>> mentions(List<Passage> passages) {
-        return reads.byIds(passages, Passage::mentions, Organisation.class, Organisation::getId);
     }
 
     /** The words of a passage that a search for {@code words} (folded) matched: each word exactly, or as a prefix. */

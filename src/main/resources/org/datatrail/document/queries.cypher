@@ -17,12 +17,13 @@ RETURN substring(d.text, $start, $length) AS text
 // Passages of attached documents matching a search, best first; journalists' searches ($everyone false) see public
 // sources only. $lucene is built from the folded query (letters, digits and spaces only): every word must match,
 // exactly or as a prefix. With each, the organisations it mentions (stored when its document was attached, kept
-// right as organisations are recorded and renamed), in the order the passage first names them.
+// right as organisations are recorded and renamed), in the order the passage first names them; the source and the
+// organisations as nodes, so that the request needs no other statement.
 CALL db.index.fulltext.queryNodes('passage_search', $lucene) YIELD node, score
 MATCH (s:Source {id: node.source})
 WHERE $everyone OR coalesce(s.public, false)
-WITH node, score
+WITH node, s, score
 ORDER BY score DESC, node.source, node.start
 SKIP $offset LIMIT $first
-RETURN node.source AS source, node.start AS start, node.end AS end, node.text AS text,
-       COLLECT { MATCH (node)-[m:MENTIONS]->(o:Organisation) RETURN o.id ORDER BY m.at, o.id } AS mentions
+RETURN s AS source, node.start AS start, node.end AS end, node.text AS text,
+       COLLECT { MATCH (node)-[m:MENTIONS]->(o:Organisation) RETURN o ORDER BY m.at, o.id } AS mentions
