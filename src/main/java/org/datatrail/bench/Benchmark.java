@@ -529,7 +529,7 @@ public final class Benchmark {
                     r.get("paths").values().forEach(path -> viaCypher.add(path.get("organisations").size() - 1));
                 }
                 else if (r.containsKey("start")) {
-                    viaCypher.add(r.get("source").asString() + ":" + r.get("start").asInt());
+                    viaCypher.add(r.get("source").get("id").asString() + ":" + r.get("start").asInt());
                 }
                 else {
                     viaCypher.add(r.get("organisation").get("id").asString());

@@ -32,9 +32,10 @@ final class BenchmarkMarkdown {
         JsonNode docs = r.path("documentAttach");
         if (!docs.isMissingNode()) {
             md.append(String.format("Documents: %,d generated documents (%,d characters, %,d of them public) attached one by one through the upload's path "
-                    + "in %.1f s (**%,.1f documents/s**), cut into %,d passages; %,d quotes checked against them, %,d not found.%n%n",
-                    docs.get("attached").asLong(), docs.get("characters").asLong(), docs.get("publicDocuments").asLong(), docs.get("seconds").asDouble(),
-                    docs.get("perSecond").asDouble(), docs.get("passages").asLong(), docs.get("quotesChecked").asLong(), docs.get("quotesNotFound").asLong()));
+                    + "on %d thread(s) in %.1f s (**%,.1f documents/s**), cut into %,d passages naming organisations %,d times; %,d quotes checked "
+                    + "against them, %,d not found.%n%n",
+                    docs.get("attached").asLong(), docs.get("characters").asLong(), docs.get("publicDocuments").asLong(), docs.path("threads").asInt(1),
+                    docs.get("seconds").asDouble(), docs.get("perSecond").asDouble(), docs.get("passages").asLong(), docs.path("mentions").asLong(), docs.get("quotesChecked").asLong(), docs.get("quotesNotFound").asLong()));
         }
         JsonNode a = r.get("memoryAfterImport");
         JsonNode q = r.get("memoryAfterQueries");

@@ -46,11 +46,13 @@ public final class DocumentAttach {
     private final Driver driver;
     private final DocumentProperties limits;
     private final TextExtractor extractor;
+    private final OrganisationNames names;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public DocumentAttach(Driver driver, DocumentProperties limits) {
+    DocumentAttach(Driver driver, DocumentProperties limits, OrganisationNames names) {
         this.driver = driver;
         this.limits = limits;
+        this.names = names;
         this.extractor = new TextExtractor(limits.extractionTimeout());
     }
 
@@ -233,11 +235,6 @@ public final class DocumentAttach {
         document.put("bytes", bytes);
         document.put("fileName", fileName);
         SummaryCounters attached = tx.run(QUERIES.get("attach"), document).consume().counters();
-        List<Map<String, Object>> passages = Passages.of(text).stream().map(p -> {
-            String passage = text.substring(p.start(), p.end());
-            return Map.<String, Object>of("start", p.start(), "end", p.end(), "text", passage, "searchText", SearchText.fold(passage));
-        }).toList();
-        SummaryCounters cut = tx.run(QUERIES.get("passages"), Map.of("source", sourceId, "passages", passages)).consume().counters();
         SourceText source = new SourceText(text);
         List<Map<String, Object>> rows = new ArrayList<>();
         List<NotFound> notFound = new ArrayList<>();
@@ -255,6 +252,16 @@ public final class DocumentAttach {
             rows.add(row);
         }
         tx.run(QUERIES.get("recheck"), Map.of("rows", rows)).consume();
+        // the passages last: the lock on the organisations' names is held from here until the commit
+        OrganisationNames.Matcher matcher = names.lockAndRead(tx);
+        List<Map<String, Object>> passages = Passages.of(text).stream().map(p -> {
+            String passage = text.substring(p.start(), p.end());
+            String folded = SearchText.fold(passage);
+            List<Map<String, Object>> mentions = matcher.mentionedIn(folded).stream()
+                .map(m -> Map.<String, Object>of("id", m.id(), "at", m.at())).toList();
+            return Map.<String, Object>of("start", p.start(), "end", p.end(), "text", passage, "searchText", folded, "mentions", mentions);
+        }).toList();
+        SummaryCounters cut = tx.run(QUERIES.get("passages"), Map.of("source", sourceId, "passages", passages)).consume().counters();
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("sha256", sha256);
         input.put("mediaType", mediaType);

@@ -1,12 +1,8 @@
 package org.datatrail.document;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,13 +16,14 @@ import org.datatrail.system.GraphReads;
 import org.datatrail.system.Pages;
 import org.neo4j.driver.Record;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 /**
  * {@code Query.searchDocuments} and the fields of {@code Passage}: the full-text index over documents' passages, the
- * words to highlight, and the organisations each passage names. Journalists' searches see public sources only.
+ * words to highlight, its source, and the organisations it names (read from the passage's {@code MENTIONS}, found once
+ * when its document was attached: {@link OrganisationNames}), all from one statement. Journalists' searches see public
+ * sources only.
  */
 @Controller
 class DocumentSearch {
@@ -34,8 +31,6 @@ class DocumentSearch {
     private static final Map<String, String> QUERIES = CypherResource.named(DocumentSearch.class, "queries.cypher");
     /** A word as the highlights count it: letters and digits, with apostrophes inside ("Emma’s" is one word). */
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}\\p{N}]+)*");
-    /** Most words of a passage offered to the organisation index (its clause limit is 1,024). */
-    private static final int MAX_MENTION_WORDS = 300;
 
     private final GraphReads reads;
 
@@ -50,30 +45,15 @@ class DocumentSearch {
         boolean everyone = Caller.current().map(c -> c.role() != Role.JOURNALIST).orElse(false);
         List<Record> rows = reads.rows(QUERIES.get("search"), Map.of("lucene", SearchText.luceneQuery(folded), "everyone", everyone,
                 "offset", page.offset(), "first", page.size()));
-        Map<Integer, List<String>> mentions = mentionedIn(rows);
         List<String> words = List.of(folded.split(" "));
         List<Passage> passages = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Record r = rows.get(i);
             String passage = r.get("text").asString();
-            passages.add(new Passage(r.get("source").asString(), r.get("start").asInt(), r.get("end").asInt(), passage, highlights(passage, words),
-                    mentions.getOrDefault(i, List.of()), Pages.cursor(page.offset() + i)));
+            passages.add(new Passage(Source.of(r.get("source").asNode()), r.get("start").asInt(), r.get("end").asInt(), passage,
+                    highlights(passage, words), r.get("mentions").asList(o -> Organisation.of(o.asNode())), Pages.cursor(page.offset() + i)));
         }
         return passages;
-    }
-
-    @BatchMapping(typeName = "Passage", field = "source")
-    Map<Passage, Source> source(List<Passage> passages) {
-        Map<String, Source> byId = new HashMap<>();
-        reads.load(Source.class, passages.stream().map(Passage::source).distinct().toList(), Source::getId).forEach(s -> byId.put(s.getId(), s));
-        Map<Passage, Source> result = new LinkedHashMap<>();
-        passages.stream().filter(p -> byId.containsKey(p.source())).forEach(p -> result.put(p, byId.get(p.source())));
-        return result;
-    }
-
-    @BatchMapping(typeName = "Passage", field = "mentions")
-    Map<Passage, List<Organisation>> mentions(List<Passage> passages) {
-        return reads.byIds(passages, Passage::mentions, Organisation.class, Organisation::getId);
     }
 
     /** The words of a passage that a search for {@code words} (folded) matched: each word exactly, or as a prefix. */
@@ -86,46 +66,6 @@ class DocumentSearch {
                 found.add(new Passage.Highlight(m.start(), m.end()));
             }
         }
-        return found;
-    }
-
-    /**
-     * For each passage (by its place in {@code rows}), the organisations whose whole folded name or alias is in its folded
-     * text, in the order they are first named: candidates through the organisation index, confirmed word for word here.
-     */
-    private Map<Integer, List<String>> mentionedIn(List<Record> rows) {
-        List<Map<String, Object>> passages = new ArrayList<>();
-        Map<Integer, String> foldedText = new HashMap<>();
-        for (int i = 0; i < rows.size(); i++) {
-            String folded = SearchText.fold(rows.get(i).get("text").asString());
-            foldedText.put(i, " " + folded + " ");
-            Set<String> words = new LinkedHashSet<>(List.of(folded.split(" ")));
-            words.remove("");
-            if (!words.isEmpty()) {
-                passages.add(Map.of("key", i, "lucene", String.join(" OR ", words.stream().limit(MAX_MENTION_WORDS).toList())));
-            }
-        }
-        Map<Integer, List<String>> found = new HashMap<>();
-        if (passages.isEmpty()) {
-            return found;
-        }
-        Map<Integer, Map<String, Integer>> firstAt = new HashMap<>();
-        for (Record r : reads.rows(QUERIES.get("mentionCandidates"), Map.of("passages", passages))) {
-            int key = r.get("key").asInt();
-            String text = foldedText.get(key);
-            int at = Integer.MAX_VALUE;
-            for (String name : r.get("searchText").asString("").split("\n")) {
-                int i = name.isEmpty() ? -1 : text.indexOf(" " + name + " ");
-                if (i >= 0) {
-                    at = Math.min(at, i);
-                }
-            }
-            if (at != Integer.MAX_VALUE) {
-                firstAt.computeIfAbsent(key, k -> new HashMap<>()).merge(r.get("id").asString(), at, Math::min);
-            }
-        }
-        firstAt.forEach((key, byId) -> found.put(key, byId.entrySet().stream()
-            .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).toList()));
         return found;
     }
 }

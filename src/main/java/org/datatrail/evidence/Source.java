@@ -32,6 +32,22 @@ public class Source {
     protected Source() {
     }
 
+    /**
+     * A source from its node's properties, as OGM loads it at depth 0: for a hot read (document search) that returns
+     * its sources in its own statement instead of loading them in an OGM session and transaction of their own.
+     */
+    public static Source of(org.neo4j.driver.types.Node node) {
+        Source s = new Source();
+        s.id = node.get("id").asString();
+        s.title = node.get("title").asString(null);
+        s.publisher = node.get("publisher").asString(null);
+        s.published = node.get("published").isNull() ? null : node.get("published").asLocalDate();
+        s.url = node.get("url").asString(null);
+        s.note = node.get("note").asString(null);
+        s.open = node.get("public").isNull() ? null : node.get("public").asBoolean();
+        return s;
+    }
+
     public String getId() {
         return id;
     }

@@ -45,6 +45,7 @@ public final class FactWriter {
             Map.entry(Section.EVENTS, List.of(query("write-events.cypher"))),
             Map.entry(Section.DISPUTES, List.of(query("write-disputes.cypher")))));
     private static final String EVIDENCE = query("write-evidence.cypher");
+    private static final Map<String, String> MENTIONS = CypherResource.named(FactWriter.class, "write-organisation-mentions.cypher");
 
     private final JsonMapper mapper = JsonMapper.builder().build();
 
@@ -82,14 +83,31 @@ public final class FactWriter {
             if (sectionRows == null) {
                 continue;
             }
+            List<String> renamed = section == Section.ORGANISATIONS
+                    ? tx.run(MENTIONS.get("renamed"), Map.of("rows", sectionRows)).single().get("ids").asList(v -> v.asString())
+                    : List.of();
             for (String statement : STATEMENTS.get(section)) {
                 changes = changes.plus(tx.run(statement, Map.of("rows", sectionRows)).consume().counters());
+            }
+            if (!renamed.isEmpty()) {
+                changes = changes.plus(mentions(tx, renamed));
             }
         }
         if (!evidence.isEmpty()) {
             changes = changes.plus(tx.run(EVIDENCE, Map.of("rows", evidence)).consume().counters());
         }
         return changes;
+    }
+
+    /**
+     * Links the organisations that are new or renamed to the stored passages that name them, as an attach links a new
+     * document's passages (see {@code org.datatrail.document.OrganisationNames}): after a new version of the names is
+     * set, under its lock, so that an attach running at the same time either reads these names or has its passages
+     * seen here. (The version node is bookkeeping: not counted among the changes.)
+     */
+    private static SummaryCounters mentions(TransactionContext tx, List<String> ids) {
+        tx.run(MENTIONS.get("lockNames")).consume();
+        return tx.run(MENTIONS.get("mentions"), Map.of("ids", ids)).consume().counters();
     }
 
     private Map<String, Object> row(Section section, JsonNode record, List<Map<String, Object>> evidence, Map<String, SourceText> documents) {

@@ -40,9 +40,9 @@ public class Organisation {
     /**
      * An organisation from its node's properties, as OGM loads it at depth 0 (its relationships are fields with
      * their own batched loaders). For the hot reads (look-up, search), which run as one auto-commit statement on
-     * the driver instead of an OGM session and its transaction.
+     * the driver instead of an OGM session and its transaction; document search's mentions too.
      */
-    static Organisation of(org.neo4j.driver.types.Node node) {
+    public static Organisation of(org.neo4j.driver.types.Node node) {
         Organisation o = new Organisation();
         o.id = node.get("id").asString();
         o.name = node.get("name").asString();

@@ -31,9 +31,24 @@ SET d.sha256 = $sha256, d.mediaType = $mediaType, d.characters = $characters, d.
     d.bytes = $bytes, d.fileName = $fileName
 MERGE (s)-[:HAS_DOCUMENT]->(d)
 
+// query: lockNames
+// The organisations' names, locked until the attach commits (a write that adds an organisation or changes its names
+// takes the same lock), and their version: the attach reads every name again when it is not the one it last read.
+MERGE (n:OrganisationNames {name: 'organisations'})
+SET n.lockedForMentions = true
+REMOVE n.lockedForMentions
+RETURN n.version AS version
+
+// query: names
+// Every organisation's folded name and aliases (one per line), to find the ones each passage mentions.
+MATCH (o:Organisation)
+WHERE o.searchText IS NOT NULL
+RETURN o.id AS id, o.searchText AS searchText
+
 // query: passages
 // The document's text cut into passages for document search (the full-text index passage_search reads their folded
-// text); those of the document it replaces go first.
+// text), each linked to the organisations it mentions, with the offset in its folded text where each is first named
+// (`at`, for their order); those of the document it replaces go first, with their mentions.
 MATCH (d:Document {source: $source})
 CALL (d) {
   MATCH (d)-[:HAS_PASSAGE]->(old:Passage)
@@ -41,7 +56,11 @@ CALL (d) {
 }
 WITH d
 UNWIND $passages AS p
-CREATE (d)-[:HAS_PASSAGE]->(:Passage {source: $source, start: p.start, end: p.end, text: p.text, searchText: p.searchText})
+CREATE (d)-[:HAS_PASSAGE]->(passage:Passage {source: $source, start: p.start, end: p.end, text: p.text, searchText: p.searchText})
+WITH passage, p
+UNWIND p.mentions AS m
+MATCH (o:Organisation {id: m.id})
+CREATE (passage)-[:MENTIONS {at: m.at}]->(o)
 
 // query: recheck
 // Each quote's place in the new document: FOUND with offsets and context, or NOT_FOUND (kept, never deleted; the

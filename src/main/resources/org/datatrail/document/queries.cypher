@@ -16,17 +16,14 @@ RETURN substring(d.text, $start, $length) AS text
 // query: search
 // Passages of attached documents matching a search, best first; journalists' searches ($everyone false) see public
 // sources only. $lucene is built from the folded query (letters, digits and spaces only): every word must match,
-// exactly or as a prefix.
+// exactly or as a prefix. With each, the organisations it mentions (stored when its document was attached, kept
+// right as organisations are recorded and renamed), in the order the passage first names them; the source and the
+// organisations as nodes, so that the request needs no other statement.
 CALL db.index.fulltext.queryNodes('passage_search', $lucene) YIELD node, score
 MATCH (s:Source {id: node.source})
 WHERE $everyone OR coalesce(s.public, false)
-RETURN node.source AS source, node.start AS start, node.end AS end, node.text AS text
-ORDER BY score DESC, source, start
+WITH node, s, score
+ORDER BY score DESC, node.source, node.start
 SKIP $offset LIMIT $first
-
-// query: mentionCandidates
-// For each passage, the organisations sharing a word with it (through the organisation_search index), with their
-// folded names and aliases: the caller keeps those whose whole name or alias is in the passage.
-UNWIND $passages AS p
-CALL db.index.fulltext.queryNodes('organisation_search', p.lucene, {limit: 200}) YIELD node
-RETURN p.key AS key, node.id AS id, node.searchText AS searchText
+RETURN s AS source, node.start AS start, node.end AS end, node.text AS text,
+       COLLECT { MATCH (node)-[m:MENTIONS]->(o:Organisation) RETURN o ORDER BY m.at, o.id } AS mentions

@@ -62,11 +62,11 @@ class BenchSmokeIntegrationTests {
         assertThat(report.get("sameAnswer").valueStream().map(JsonNode::asBoolean)).as("%s; failures: %s", report.get("sameAnswer"),
                 report.get("failureSamples")).containsOnly(true);
         // every request is one statement, whatever the answer: a trace (all its chain lengths and the check that
-        // its organisations exist), a search, a look-up; a document search also looks up what its passages mention
+        // its organisations exist), a search, a look-up, a document search (its passages' sources and stored mentions)
         var statements = report.get("cypherStatementsPerRequest");
-        statements.properties().stream().filter(e -> !e.getKey().startsWith("searchDocuments"))
+        assertThat(statements.properties()).anyMatch(e -> e.getKey().startsWith("searchDocuments"));
+        statements.properties()
             .forEach(e -> assertThat(e.getValue().valueStream().map(JsonNode::asInt)).as(e.getKey()).containsExactly(1));
-        assertThat(statements.get("searchDocuments organisation name").valueStream().map(JsonNode::asInt)).allSatisfy(n -> assertThat(n).isBetween(2, 4));
         assertThat(report.get("profiles")).isNotEmpty().allSatisfy(p -> assertThat(p.get("dbHits").asLong()).isPositive());
         // the lineage rule prunes: fewer chains follow the data than connect the organisations, and some still run on
         JsonNode pruning = report.get("lineagePruning");
