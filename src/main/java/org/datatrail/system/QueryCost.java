@@ -52,8 +52,8 @@ import graphql.schema.GraphQLTypeUtil;
  * <li>otherwise {@value #OTHER_LIST}.</li>
  * </ul>
  * The typical sizes were read off the shipped case (a fact there has 3 to 6 quotes on average, a dataset 1 consent and
- * 4 data categories, a dispute 2 claims, an organisation a transfer or two) and rounded up; they are an estimate, not a bound: the pages themselves are bounded where they are read
- * ({@link Pages}). Arithmetic is in {@code double}, so nested pages of 100 cannot overflow into a small cost.
+ * 4 data categories, a dispute 2 claims, an organisation a transfer or two) and rounded up; they are an estimate, not
+ * a bound: the pages themselves are bounded where they are read ({@link Pages}). Arithmetic is in {@code double}, so nested pages of 100 cannot overflow into a small cost.
  */
 final class QueryCost extends SimplePerformantInstrumentation {
 
