@@ -2,13 +2,8 @@ package org.datatrail.system;
 
 import java.util.Map;
 
-import graphql.analysis.FieldComplexityCalculator;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.parser.ParserOptions;
-import graphql.schema.GraphQLList;
-import graphql.schema.GraphQLNonNull;
-import graphql.schema.GraphQLType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,16 +13,13 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 /**
  * Limits that keep one request from taking the service down, each refused before any data is fetched:
  * the size of the document (characters and tokens, checked while parsing), the depth of the query, and
- * its cost, where every field (aliases included) costs one and a list multiplies what is under it by its
- * {@code first} (or by {@value #UNBOUNDED_LIST} for a list without one). The character limit counts the variables too
+ * its estimated cost ({@link QueryCost}: every field, aliases included, costs one and a list multiplies what is under
+ * it by its {@code first}, or by what such a list typically holds). The character limit counts the variables too
  * ({@link VariableSize}), so a payload cannot slip past it in a variable. Page sizes and hop counts are
  * bounded where they are read ({@link Pages}, the trace controller).
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlLimits {
-
-    /** What a list without a {@code first} argument is assumed to hold, for the cost. */
-    static final int UNBOUNDED_LIST = 5;
 
     /**
      * The depth limit, for every operation but pure introspection: the standard introspection query is 13
@@ -49,25 +41,10 @@ class GraphQlLimits {
         };
     }
 
+    /** The cost limit: each field costs 1, and a list multiplies what is under it by its estimated size ({@link QueryCost}). */
     @Bean
-    MaxQueryComplexityInstrumentation maxQueryComplexity(@Value("${datatrail.graphql.max-complexity:50000}") int maxComplexity) {
-        return new MaxQueryComplexityInstrumentation(maxComplexity, cost());
-    }
-
-    static FieldComplexityCalculator cost() {
-        return (env, childComplexity) -> {
-            if (!isList(env.getFieldDefinition().getType())) {
-                return 1 + childComplexity;
-            }
-            Object first = env.getArguments().get("first");
-            int size = first instanceof Integer n ? Math.max(n, 1) : UNBOUNDED_LIST;
-            return 1 + size * childComplexity;
-        };
-    }
-
-    private static boolean isList(GraphQLType type) {
-        GraphQLType t = type instanceof GraphQLNonNull nonNull ? nonNull.getWrappedType() : type;
-        return t instanceof GraphQLList;
+    QueryCost maxQueryCost(@Value("${datatrail.graphql.max-complexity:50000}") long maxCost) {
+        return new QueryCost(maxCost);
     }
 
     /**
