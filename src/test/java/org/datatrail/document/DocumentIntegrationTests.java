@@ -184,9 +184,9 @@ class DocumentIntegrationTests {
         assertThat(checks("later-true")).isEqualTo(Map.of("check", "FOUND", "start", "112", "context", "It was they who sold it on to the party."));
         assertThat(checks("later-false")).isEqualTo(Map.of("check", "NOT_FOUND", "start", "null", "context", "null"));
         web.get().uri("/reports/evidence-coverage?findings=quote not found&format=json").exchange().expectStatus().isOk().expectBody()
-            .jsonPath("$[*].id").isEqualTo(List.of("later-false"))
-            .jsonPath("$[0].quote").isEqualTo("Labour bought the list")
-            .jsonPath("$[0].source").isEqualTo("doc-later");
+            .jsonPath("$.rows[*].id").isEqualTo(List.of("later-false"))
+            .jsonPath("$.rows[0].quote").isEqualTo("Labour bought the list")
+            .jsonPath("$.rows[0].source").isEqualTo("doc-later");
         assertThat(rows("MATCH (a:AuditEntry {operation: 'attach document to source doc-later'}) RETURN a.role AS role, a.tokenLabel AS label, "
                 + "a.recordIds AS ids, a.input AS input")).singleElement().satisfies(r -> {
                     assertThat(r).containsEntry("role", "INVESTIGATOR").containsEntry("label", "alice").containsEntry("ids", List.of("doc-later"));
@@ -240,8 +240,8 @@ class DocumentIntegrationTests {
                     "cursor", org.datatrail.system.Pages.cursor(0))));
         // the memo names three organisations; the one fact citing it (secret-org) is about none of them: three leads
         web.get().uri("/reports/unlinked-mentions?source=doc-secret&format=json").exchange().expectStatus().isOk().expectBody()
-            .jsonPath("$[*].organisation").isEqualTo(List.of("experian", "ico", "lifecycle-marketing"))
-            .jsonPath("$[0].passages").isEqualTo(1);
+            .jsonPath("$.rows[*].organisation").isEqualTo(List.of("experian", "ico", "lifecycle-marketing"))
+            .jsonPath("$.rows[0].passages").isEqualTo(1);
     }
 
     @Test
@@ -316,8 +316,8 @@ class DocumentIntegrationTests {
             assertThat(p.get("mentions")).isEqualTo(List.of(Map.of("id", "lifecycle-marketing")));
         });
         // the one organisation the five texts name that no fact citing them is about: Facebook, twice in 001's text
-        web.get().uri("/reports/unlinked-mentions?format=json").exchange().expectStatus().isOk().expectBody(List.class)
-            .value(rows -> assertThat(rows).filteredOn(r -> ((String) ((Map<?, ?>) r).get("source")).startsWith("00")).containsExactly(Map.of(
+        web.get().uri("/reports/unlinked-mentions?format=json").exchange().expectStatus().isOk().expectBody(Map.class)
+            .value(report -> assertThat((List<Object>) report.get("rows")).filteredOn(r -> ((String) ((Map<?, ?>) r).get("source")).startsWith("00")).containsExactly(Map.of(
                     "source", "001_86e189293c824487", "title", "Labour Party’s Data Broker Fined £140,000 By Information Commissioner",
                     "organisation", "facebook", "name", "Facebook", "passages", 2, "firstAt", 2921)));
         String file = Files.readString(texts.resolve("002_6cc175d82620b921.txt"), StandardCharsets.UTF_8);

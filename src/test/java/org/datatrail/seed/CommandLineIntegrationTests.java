@@ -131,7 +131,7 @@ class CommandLineIntegrationTests {
             assertThat(output.getErr()).contains("report: No organisation with id 'labour' (parameter 'party' of report 'who-fed-a-party'); "
                     + "did you mean labour-party (Labour Party)?");
             assertThat(org.datatrail.CommandLineAccess.run(concat(new String[] { "report", "run", "timeline" }, uri))).isEqualTo(2);
-            assertThat(output.getErr()).contains("report: Report 'timeline' needs parameter 'organisation' (String)");
+            assertThat(output.getErr()).contains("report: Report 'timeline' needs parameter 'organisation' (Organisation)");
         }
     }
 
