@@ -310,10 +310,10 @@ final class CommandLine {
         }
     }
 
-    /** The data dir refusal a failed start carries, if that is why it failed. */
+    /** The refusal of a data dir with no database that a failed start carries, if that is why it failed. */
     private static Throwable refusal(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DataDirectoryException) {
+            if (t instanceof DataDirectoryException.NoDatabase) {
                 return t;
             }
         }

@@ -5,11 +5,21 @@ package org.datatrail.system;
  * unfinished, Neo4j cannot start its store): one line naming the folder and what to do, shown without a stack trace
  * when the app fails to start ({@link DataDirectoryFailureAnalyzer}).
  */
-public final class DataDirectoryException extends IllegalStateException {
+public class DataDirectoryException extends IllegalStateException {
 
     private static final long serialVersionUID = 1L;
 
     public DataDirectoryException(String message) {
         super(message);
+    }
+
+    /** The data dir holds no database, and the command only reads one: the user named the wrong folder (exit code 2). */
+    public static final class NoDatabase extends DataDirectoryException {
+
+        private static final long serialVersionUID = 1L;
+
+        public NoDatabase(String message) {
+            super(message);
+        }
     }
 }

@@ -22,7 +22,7 @@ class EmbeddedNeo4jConfiguration {
     EmbeddedNeo4j embeddedNeo4j(DataTrailProperties properties,
             @Value("${spring.neo4j.authentication.password:}") String configuredPassword) {
         if (!properties.createDatabase() && !DataDirectory.holdsDatabase(properties.dataDir())) {
-            throw new DataDirectoryException(properties.dataDir().toAbsolutePath().normalize() + " holds no DataTrail database, and this "
+            throw new DataDirectoryException.NoDatabase(properties.dataDir().toAbsolutePath().normalize() + " holds no DataTrail database, and this "
                     + "command only reads one: point --datatrail.data-dir at the folder the app runs on (or --spring.neo4j.uri at its "
                     + "server); the server, seed and import create a new one");
         }
