@@ -2,18 +2,22 @@ package org.datatrail.organisation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.datatrail.campaign.Campaign;
 import org.datatrail.dataset.Dataset;
 import org.datatrail.enforcement.EnforcementAction;
+import org.datatrail.system.BadArgumentException;
 import org.datatrail.system.CypherResource;
 import org.datatrail.system.GraphReads;
 import org.datatrail.system.Pages;
 import org.datatrail.transfer.Transfer;
 import org.dataloader.DataLoader;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -57,9 +61,9 @@ class OrganisationController {
         params.put("lucene", SearchText.luceneQuery(folded));
         params.put("afterId", afterId);
         params.put("first", size);
-        org.neo4j.driver.Record row = reads.rows(QUERIES.get("search"), params).getFirst();
+        Record row = reads.rows(QUERIES.get("search"), params).getFirst();
         if (!row.get("afterFound").asBoolean()) {
-            throw new org.datatrail.system.BadArgumentException("after", "names organisation '" + afterId
+            throw new BadArgumentException("after", "names organisation '" + afterId
                     + "', which no longer matches '" + text + "'; start again without after");
         }
         return row.get("organisations").asList(v -> {
@@ -116,14 +120,14 @@ class OrganisationController {
         return loader.load(new TransferPage(organisation.getId(), outgoing, afterId, size)).thenApply(list -> {
             if (!list.afterFound()) {
                 // a vanished transfer, or one of another list: starting again at the first page would repeat items
-                throw new org.datatrail.system.BadArgumentException("after", "names transfer '" + afterId + "', which is not (or no longer) in "
+                throw new BadArgumentException("after", "names transfer '" + afterId + "', which is not (or no longer) in "
                         + organisation.getId() + "'s " + (outgoing ? "transfersOut" : "transfersIn") + "; start again without after");
             }
             return list.transfers();
         });
     }
 
-    private Map<TransferPage, TransferList> transferPages(java.util.Set<TransferPage> keys) {
+    private Map<TransferPage, TransferList> transferPages(Set<TransferPage> keys) {
         List<Map<String, Object>> params = new ArrayList<>();
         for (TransferPage k : keys) {
             Map<String, Object> m = new HashMap<>();
@@ -134,7 +138,7 @@ class OrganisationController {
             params.add(m);
         }
         Map<TransferPage, List<String>> idsByKey = new HashMap<>();
-        java.util.Set<TransferPage> refused = new java.util.HashSet<>();
+        Set<TransferPage> refused = new HashSet<>();
         reads.rows(QUERIES.get("transfersPage"), Map.of("keys", params)).forEach(r -> {
             TransferPage key = new TransferPage(r.get("organisation").asString(), r.get("outgoing").asBoolean(),
                     r.get("after").isNull() ? null : r.get("after").asString(), r.get("first").asInt());
