@@ -17,6 +17,10 @@ public class Dispute {
     @Id
     private String id;
 
+    /** Its place in {@code Query.disputes} when it was read from that list; never stored. */
+    @org.neo4j.ogm.annotation.Transient
+    private String cursor;
+
     /** What the disagreement is about, e.g. "records supplied by X to Y". */
     private String subject;
 
@@ -32,6 +36,17 @@ public class Dispute {
     private List<Claim> claims = new ArrayList<>();
 
     protected Dispute() {
+    }
+
+    /** This dispute with its place in {@code Query.disputes}, for {@code after}. */
+    Dispute withCursor(String cursor) {
+        this.cursor = cursor;
+        return this;
+    }
+
+    /** Its place in {@code Query.disputes}, for {@code after}; null where it was not read from that list. */
+    public String getCursor() {
+        return cursor;
     }
 
     public String getId() {

@@ -1,5 +1,10 @@
 package org.datatrail.evidence;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,8 +15,10 @@ import org.datatrail.dataset.Dataset;
 import org.datatrail.dataset.Derivation;
 import org.datatrail.enforcement.EnforcementAction;
 import org.datatrail.organisation.Organisation;
+import org.datatrail.system.BadArgumentException;
 import org.datatrail.system.CypherResource;
 import org.datatrail.system.GraphReads;
+import org.datatrail.system.Pages;
 import org.datatrail.timeline.TimelineEntry;
 import org.datatrail.transfer.Transfer;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -33,16 +40,48 @@ class EvidenceController {
         this.reads = reads;
     }
 
+    /**
+     * Keyset pages of every dispute: the cursor holds the last one's kind, subject and id (the order's key), so a
+     * page continues after that place whatever was recorded meanwhile, even if that dispute is gone.
+     */
     @QueryMapping
-    List<Dispute> disputes() {
-        List<String> ids = reads.rows(QUERIES.get("disputes"), Map.of()).stream().map(r -> r.get("id").asString()).toList();
-        return reads.load(Dispute.class, ids, Dispute::getId);
+    List<Dispute> disputes(@Argument Integer first, @Argument String after) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("first", Pages.first(first, 50));
+        List<String> key = after == null ? Arrays.asList(null, null, null) : Pages.key(after, "disputes", "", 3);
+        params.put("afterKind", key.get(0));
+        params.put("afterSubject", key.get(1));
+        params.put("afterId", key.get(2));
+        Map<String, String> cursors = new LinkedHashMap<>();
+        reads.rows(QUERIES.get("disputes"), params).forEach(r -> cursors.put(r.get("id").asString(),
+                Pages.keyset("disputes", "", r.get("kind").asString(), r.get("subject").asString(), r.get("id").asString())));
+        return reads.load(Dispute.class, cursors.keySet(), Dispute::getId).stream().map(d -> d.withCursor(cursors.get(d.getId()))).toList();
     }
 
+    /**
+     * Keyset pages of every source, newest first (undated first, as the order always had them): the cursor holds
+     * the last one's date and id, so a page continues after that place whatever was recorded meanwhile.
+     */
     @QueryMapping
-    List<Source> sources() {
-        List<String> ids = reads.rows(QUERIES.get("sources"), Map.of()).stream().map(r -> r.get("id").asString()).toList();
-        return reads.load(Source.class, ids, Source::getId);
+    List<Source> sources(@Argument Integer first, @Argument String after) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("first", Pages.first(first, 50));
+        params.put("afterPublished", null);
+        params.put("afterId", null);
+        if (after != null) {
+            List<String> key = Pages.key(after, "sources", "", 2);
+            try {
+                params.put("afterPublished", LocalDate.parse(key.get(0)));
+            }
+            catch (DateTimeParseException forged) {
+                throw new BadArgumentException("after", "is not a cursor this API gave out ('" + after + "')");
+            }
+            params.put("afterId", key.get(1));
+        }
+        Map<String, String> cursors = new LinkedHashMap<>();
+        reads.rows(QUERIES.get("sources"), params).forEach(r -> cursors.put(r.get("id").asString(),
+                Pages.keyset("sources", "", r.get("published").asLocalDate().toString(), r.get("id").asString())));
+        return reads.load(Source.class, cursors.keySet(), Source::getId).stream().map(s -> s.withCursor(cursors.get(s.getId()))).toList();
     }
 
     /** One source: what the workbench's document view reads a stretch of text from, without asking for every source's. */

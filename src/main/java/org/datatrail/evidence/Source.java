@@ -14,6 +14,10 @@ public class Source {
     @Id
     private String id;
 
+    /** Its place in {@code Query.sources} when it was read from that list; never stored. */
+    @org.neo4j.ogm.annotation.Transient
+    private String cursor;
+
     private String title;
 
     private String publisher;
@@ -46,6 +50,17 @@ public class Source {
         s.note = node.get("note").asString(null);
         s.open = node.get("public").isNull() ? null : node.get("public").asBoolean();
         return s;
+    }
+
+    /** This source with its place in {@code Query.sources}, for {@code after}. */
+    Source withCursor(String cursor) {
+        this.cursor = cursor;
+        return this;
+    }
+
+    /** Its place in {@code Query.sources}, for {@code after}; null where it was not read from that list. */
+    public String getCursor() {
+        return cursor;
     }
 
     public String getId() {

@@ -34,6 +34,10 @@ public class Organisation {
     @Relationship(type = "SUPPORTED_BY")
     private List<Evidence> evidence = new ArrayList<>();
 
+    /** Its place in the paged list it came from; never stored. */
+    @org.neo4j.ogm.annotation.Transient
+    private String cursor;
+
     protected Organisation() {
     }
 
@@ -50,6 +54,17 @@ public class Organisation {
         o.types = new ArrayList<>(node.get("types").asList(v -> OrganisationType.valueOf(v.asString()), List.of()));
         o.description = node.get("description").asString(null);
         return o;
+    }
+
+    /** This organisation with its place in a paged list ({@code search}), for {@code after}. */
+    Organisation withCursor(String cursor) {
+        this.cursor = cursor;
+        return this;
+    }
+
+    /** Its place in the paged list it came from, for {@code after}; null where it was not read from a paged list. */
+    public String getCursor() {
+        return cursor;
     }
 
     public String getId() {

@@ -2,18 +2,22 @@ package org.datatrail.organisation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.datatrail.campaign.Campaign;
 import org.datatrail.dataset.Dataset;
 import org.datatrail.enforcement.EnforcementAction;
+import org.datatrail.system.BadArgumentException;
 import org.datatrail.system.CypherResource;
 import org.datatrail.system.GraphReads;
 import org.datatrail.system.Pages;
 import org.datatrail.transfer.Transfer;
 import org.dataloader.DataLoader;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -41,17 +45,31 @@ class OrganisationController {
     }
 
     /** The transfers of one page. */
-    record TransferList(List<Transfer> transfers) {
+    record TransferList(List<Transfer> transfers, boolean afterFound) {
     }
 
+    /**
+     * Keyset pages of the search: the cursor names the search text (folded) and the last organisation seen, and
+     * the next page starts after that organisation's place as the index ranks it now.
+     */
     @QueryMapping
     List<Organisation> search(@Argument String text, @Argument Integer first, @Argument String after) {
-        Pages.Page page = Pages.page(first == null ? 20 : first, after);
+        int size = Pages.first(first, 20);
         String folded = SearchText.searchable("text", text);
-        return reads.rows(QUERIES.get("search"), Map.of("lucene", SearchText.luceneQuery(folded), "offset", page.offset(), "first", page.size()))
-            .stream()
-            .map(r -> Organisation.of(r.get("organisation").asNode()))
-            .toList();
+        String afterId = after == null ? null : Pages.key(after, "search", folded, 1).getFirst();
+        Map<String, Object> params = new HashMap<>();
+        params.put("lucene", SearchText.luceneQuery(folded));
+        params.put("afterId", afterId);
+        params.put("first", size);
+        Record row = reads.rows(QUERIES.get("search"), params).getFirst();
+        if (!row.get("afterFound").asBoolean()) {
+            throw new BadArgumentException("after", "names organisation '" + afterId
+                    + "', which no longer matches '" + text + "'; start again without after");
+        }
+        return row.get("organisations").asList(v -> {
+            Organisation o = Organisation.of(v.asNode());
+            return o.withCursor(Pages.keyset("search", folded, o.getId()));
+        });
     }
 
     @QueryMapping
@@ -97,12 +115,19 @@ class OrganisationController {
 
     private static CompletableFuture<List<Transfer>> page(Organisation organisation, boolean outgoing, Integer first, String after,
             DataLoader<TransferPage, TransferList> loader) {
-        int size = Pages.page(first, null).size();
+        int size = Pages.first(first, 50);
         String afterId = after == null ? null : Transfer.idFromCursor(after);
-        return loader.load(new TransferPage(organisation.getId(), outgoing, afterId, size)).thenApply(TransferList::transfers);
+        return loader.load(new TransferPage(organisation.getId(), outgoing, afterId, size)).thenApply(list -> {
+            if (!list.afterFound()) {
+                // a vanished transfer, or one of another list: starting again at the first page would repeat items
+                throw new BadArgumentException("after", "names transfer '" + afterId + "', which is not (or no longer) in "
+                        + organisation.getId() + "'s " + (outgoing ? "transfersOut" : "transfersIn") + "; start again without after");
+            }
+            return list.transfers();
+        });
     }
 
-    private Map<TransferPage, TransferList> transferPages(java.util.Set<TransferPage> keys) {
+    private Map<TransferPage, TransferList> transferPages(Set<TransferPage> keys) {
         List<Map<String, Object>> params = new ArrayList<>();
         for (TransferPage k : keys) {
             Map<String, Object> m = new HashMap<>();
@@ -113,17 +138,22 @@ class OrganisationController {
             params.add(m);
         }
         Map<TransferPage, List<String>> idsByKey = new HashMap<>();
-        reads.rows(QUERIES.get("transfersPage"), Map.of("keys", params))
-            .forEach(r -> idsByKey.put(new TransferPage(r.get("organisation").asString(), r.get("outgoing").asBoolean(),
-                    r.get("after").isNull() ? null : r.get("after").asString(), r.get("first").asInt()),
-                    r.get("transfers").asList(Value::asString)));
+        Set<TransferPage> refused = new HashSet<>();
+        reads.rows(QUERIES.get("transfersPage"), Map.of("keys", params)).forEach(r -> {
+            TransferPage key = new TransferPage(r.get("organisation").asString(), r.get("outgoing").asBoolean(),
+                    r.get("after").isNull() ? null : r.get("after").asString(), r.get("first").asInt());
+            idsByKey.put(key, r.get("transfers").asList(Value::asString));
+            if (!r.get("afterFound").asBoolean()) {
+                refused.add(key);
+            }
+        });
         Map<String, Transfer> transfers = new HashMap<>();
         reads.load(Transfer.class, idsByKey.values().stream().flatMap(List::stream).distinct().toList(), Transfer::getId)
             .forEach(t -> transfers.put(t.getId(), t));
         Map<TransferPage, TransferList> result = new HashMap<>();
         for (TransferPage k : keys) {
             result.put(k, new TransferList(idsByKey.getOrDefault(k, List.of()).stream().map(transfers::get)
-                .filter(java.util.Objects::nonNull).toList()));
+                .filter(java.util.Objects::nonNull).toList(), !refused.contains(k)));
         }
         return result;
     }

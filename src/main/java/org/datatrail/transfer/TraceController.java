@@ -34,7 +34,7 @@ class TraceController {
             @Argument LocalDate since, @Argument LocalDate until, @Argument Integer first, @Argument String after,
             @Argument String dataCategory, @Argument Boolean childrenOnly, @Argument String purpose, @Argument FlowBasis follow) {
         int hops = hops(maxHops, 4);
-        Pages.Page page = Pages.page(first, after);
+        Pages.Page page = Pages.page(first, after, "traceFlows", from);
         return traces.downstream(from, filter(to, toType, since, until, dataCategory, childrenOnly, purpose, follow), hops, page);
     }
 
@@ -43,14 +43,14 @@ class TraceController {
             @Argument LocalDate since, @Argument LocalDate until, @Argument String dataCategory, @Argument Boolean childrenOnly,
             @Argument String purpose, @Argument FlowBasis follow) {
         int hops = hops(maxHops, 4);
-        Pages.Page page = Pages.page(first, after);
+        Pages.Page page = Pages.page(first, after, "upstream", to);
         return traces.upstream(to, filter(null, null, since, until, dataCategory, childrenOnly, purpose, follow), hops, page);
     }
 
     @QueryMapping
     List<FlowPath> traceDataset(@Argument String id, @Argument Integer maxHops, @Argument Integer first, @Argument String after) {
         int hops = hops(maxHops, 4);
-        Pages.Page page = Pages.page(first, after);
+        Pages.Page page = Pages.page(first, after, "traceDataset", id);
         return traces.dataset(id, hops, page);
     }
 

@@ -72,17 +72,17 @@ public final class Traces {
      * @throws NotFoundException if {@code from} or {@code filter.to()} names no organisation
      */
     public List<FlowPath> downstream(String from, Filter filter, int maxHops, Pages.Page page) {
-        return run(downstreamStatement(from, filter, maxHops, page), page, "organisation");
+        return run(downstreamStatement(from, filter, maxHops, page), page, "organisation", "traceFlows", from);
     }
 
     /** Chains that carried the dataset {@code id} or data made from it, shortest first, then by transfer ids. */
     public List<FlowPath> dataset(String id, int maxHops, Pages.Page page) {
-        return run(datasetStatement(id, maxHops, page), page, "dataset");
+        return run(datasetStatement(id, maxHops, page), page, "dataset", "traceDataset", id);
     }
 
     /** Chains ending at {@code to}, shortest first, then by transfer ids. */
     public List<FlowPath> upstream(String to, Filter filter, int maxHops, Pages.Page page) {
-        return run(upstreamStatement(to, filter, maxHops, page), page, "organisation");
+        return run(upstreamStatement(to, filter, maxHops, page), page, "organisation", "upstream", to);
     }
 
     /** The shortest chain between two organisations, either way round, labelled by what it rests on; empty if there is none. */
@@ -91,7 +91,7 @@ public final class Traces {
         Map<String, Object> params = params(Filter.NONE, page);
         params.put("between", between);
         params.put("and", and);
-        return run(new Statement(SHORTEST.get(maxHops - 1), params), page, "organisation");
+        return run(new Statement(SHORTEST.get(maxHops - 1), params), page, "organisation", "shortestFlow", between + " " + and);
     }
 
     /**
@@ -138,7 +138,7 @@ public final class Traces {
         return new Statement(UPSTREAM.get(filter.follow()).get(maxHops - 1), params);
     }
 
-    private List<FlowPath> run(Statement statement, Pages.Page page, String anchorKind) {
+    private List<FlowPath> run(Statement statement, Pages.Page page, String anchorKind, String list, String scope) {
         Record row = reads.rows(statement.text(), statement.parameters()).getFirst();
         List<String> missing = row.get("missing").asList(Value::asString);
         if (!missing.isEmpty()) {
@@ -150,7 +150,7 @@ public final class Traces {
         List<Value> chains = row.get("paths").asList(v -> v);
         List<FlowPath> paths = new ArrayList<>();
         for (int i = 0; i < chains.size(); i++) {
-            paths.add(path(chains.get(i), Pages.cursor(page.offset() + i)));
+            paths.add(path(chains.get(i), Pages.cursor(list, scope, page.offset() + i)));
         }
         return paths;
     }

@@ -110,10 +110,13 @@ public class Transfer {
         return evidence;
     }
 
-    /** Opaque position of this transfer in an organisation's list of transfers, for {@code after}. */
+    /**
+     * Opaque position of this transfer in an organisation's list of transfers, for {@code after}: it names the
+     * transfer, and the list it is given to checks that the transfer is one of its own (a transfer is in two lists,
+     * its sender's transfersOut and its receiver's transfersIn, in the same order in both).
+     */
     public String getCursor() {
-        return java.util.Base64.getUrlEncoder().withoutPadding()
-            .encodeToString(("transfer:" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return org.datatrail.system.Pages.keyset("transfers", "", id);
     }
 
     /**
@@ -122,16 +125,7 @@ public class Transfer {
      * @throws org.datatrail.system.BadArgumentException when it is not such a cursor
      */
     public static String idFromCursor(String cursor) {
-        try {
-            String text = new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
-            if (text.startsWith("transfer:")) {
-                return text.substring("transfer:".length());
-            }
-        }
-        catch (IllegalArgumentException malformed) {
-            // reported below
-        }
-        throw new org.datatrail.system.BadArgumentException("after", "is not a transfer cursor this API gave out ('" + cursor + "')");
+        return org.datatrail.system.Pages.key(cursor, "transfers", "", 1).getFirst();
     }
 
     public LocalDate getEarliest() {

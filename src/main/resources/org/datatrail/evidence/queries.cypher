@@ -14,10 +14,15 @@ MATCH (:Evidence {id: id})-[:CITES]->(s:Source)
 RETURN id AS source, collect(s.id) AS targets
 
 // query: disputes
-// Every dispute, grouped by the kind of disagreement then by subject.
+// A page of every dispute, grouped by the kind of disagreement then by subject, then by id (unique), after the
+// dispute whose key is ($afterKind, $afterSubject, $afterId) when given (keyset paging).
 MATCH (d:Dispute)
-RETURN d.id AS id
-ORDER BY d.kind, d.subject, d.id
+WITH d, coalesce(d.kind, '') AS kind, coalesce(d.subject, '') AS subject
+WHERE $afterId IS NULL OR kind > $afterKind OR (kind = $afterKind AND (subject > $afterSubject
+   OR (subject = $afterSubject AND d.id > $afterId)))
+RETURN d.id AS id, kind, subject
+ORDER BY kind, subject, d.id
+LIMIT $first
 
 // query: claims
 UNWIND $ids AS id
@@ -26,9 +31,14 @@ WITH id, c ORDER BY c.value
 RETURN id AS source, collect(c.id) AS targets
 
 // query: sources
+// A page of every source, newest first (undated ones first, as DESC puts nulls), then by id (unique), after the
+// source whose key is ($afterPublished, $afterId) when given (keyset paging).
 MATCH (s:Source)
-RETURN s.id AS id
-ORDER BY s.published DESC, s.id
+WITH s, coalesce(s.published, date('9999-12-31')) AS published
+WHERE $afterId IS NULL OR published < $afterPublished OR (published = $afterPublished AND s.id > $afterId)
+RETURN s.id AS id, published
+ORDER BY published DESC, s.id
+LIMIT $first
 
 // query: disputesAbout
 // The disputes about each fact (any :Fact by id), grouped as Query.disputes orders them.
