@@ -289,7 +289,7 @@ public final class Benchmark {
                 + "{ hops consent { covered firstUncoveredHop } } }", "id", id),
                 id -> Traces.datasetStatement(id, 4, new Pages.Page(0, 50)), sample(soldLists, 50)));
         scenarios.add(new Scenario("search", text -> document("query($text: String!) { search(text: $text, first: 20) { id name types } }", "text", text),
-                text -> new Traces.Statement(ORGANISATION_QUERIES.get("search"), Map.of("lucene", SearchText.luceneQuery(SearchText.fold(text)), "offset", 0, "first", 20)),
+                text -> new Traces.Statement(ORGANISATION_QUERIES.get("search"), searchParameters(text)),
                 sample(names, 100).stream().map(n -> String.join(" ", Arrays.copyOf(n.toLowerCase(Locale.ROOT).split(" "), 2))).toList()));
         scenarios.add(new Scenario("organisation lookup", id -> document("query($id: ID!) { organisation(id: $id) { id name types aliases } }", "id", id),
                 id -> new Traces.Statement(ORGANISATION_QUERIES.get("organisation"), Map.of("id", id)),
@@ -508,6 +508,15 @@ public final class Benchmark {
         }
     }
 
+    /** The first page of the search statement: no cursor ({@code afterId} null), 20 organisations. */
+    private static Map<String, Object> searchParameters(String text) {
+        Map<String, Object> parameters = new java.util.HashMap<>();
+        parameters.put("lucene", SearchText.luceneQuery(SearchText.fold(text)));
+        parameters.put("afterId", null);
+        parameters.put("first", 20);
+        return parameters;
+    }
+
     /** Whether GraphQL and the raw statement return the same number of results (and, for traces, the same chain lengths). */
     private boolean sameAnswer(Scenario s, String input) {
         Answer answered = post(Client.URL_CONNECTION, s.graphQl().apply(input));
@@ -530,6 +539,9 @@ public final class Benchmark {
                 }
                 else if (r.containsKey("start")) {
                     viaCypher.add(r.get("source").get("id").asString() + ":" + r.get("start").asInt());
+                }
+                else if (r.containsKey("organisations")) {
+                    r.get("organisations").values().forEach(o -> viaCypher.add(o.get("id").asString()));
                 }
                 else {
                     viaCypher.add(r.get("organisation").get("id").asString());
