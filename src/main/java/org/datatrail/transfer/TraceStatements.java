@@ -11,10 +11,10 @@ import org.datatrail.system.CypherFragments;
 import org.datatrail.system.CypherResource;
 
 /**
- * Writes the trace statements, one per kind of trace and chain length, from the fragments of lineage.cypher,
- * trace-starts.cypher, trace-hops.cypher and trace-projection.cypher. Cypher takes no parameter in a variable name or
- * a quantifier, so the variables of each hop ({@code t3}, {@code o3}, ...) and each length are written in by this
- * class, never user text; every value a request brings is a parameter.
+ * Writes the trace statements, one per kind of trace, maximum chain length and set of filters used ({@link Shape}),
+ * from the fragments of lineage.cypher, trace-starts.cypher, trace-hops.cypher and trace-projection.cypher. Cypher
+ * takes no parameter in a variable name or a quantifier, so the variables of each hop ({@code t3}, {@code o3}, ...) and
+ * each length are written in by this class, never user text; every value a request brings is a parameter.
  * <p>
  * Every statement has the same shape: a start (which binds {@code missing}, the ids the request named that do not
  * exist, and an empty {@code found}), then one subquery per chain length, shortest first, each of which adds at most
@@ -40,30 +40,45 @@ final class TraceStatements {
     }
 
     /**
-     * traceFlows for each maxHops 1..8: chains from $from, read in transfer-id order, depth first; following the data
+     * Which of a trace's filters a request sets. Each is written into the statement only when it is set: the planner
+     * spends most of a trace's first run on the text (seconds at 8 hops), and the subqueries of the category, children
+     * and purpose filters, repeated at every hop of every chain length, were a third to a half of it when unused.
+     */
+    record Shape(boolean since, boolean until, boolean children, boolean category, boolean purpose) {
+
+        static final Shape NONE = new Shape(false, false, false, false, false);
+
+        static Shape of(Traces.Filter filter) {
+            return new Shape(filter.since() != null, filter.until() != null, filter.childrenOnly(), filter.dataCategory() != null,
+                    filter.purpose() != null);
+        }
+    }
+
+    /**
+     * traceFlows up to {@code maxHops}: chains from $from, read in transfer-id order, depth first; following the data
      * (the lineage rule prunes each step) or, for {@code follow: CONNECTION}, every chain of transfers.
      */
-    static List<String> downstream(FlowBasis follow) {
-        return byLength(STARTS.get("from"), "o0", n -> downstreamChains(n, follow), PROJECTION);
+    static String downstream(FlowBasis follow, int maxHops, Shape shape) {
+        return byLength(maxHops, STARTS.get("from"), "o0", n -> downstreamChains(n, follow, shape), PROJECTION);
     }
 
     /**
      * The walk of {@link #downstream} without the projection: it returns {@code missing} and {@code chains}, the number
      * of chains on the page. What the benchmark counts to show how many organisation chains the lineage rule prunes.
      */
-    static List<String> downstreamCount(FlowBasis follow) {
-        return byLength(STARTS.get("from"), "o0", n -> downstreamChains(n, follow), "RETURN missing, size(page) AS chains");
+    static String downstreamCount(FlowBasis follow, int maxHops, Shape shape) {
+        return byLength(maxHops, STARTS.get("from"), "o0", n -> downstreamChains(n, follow, shape), "RETURN missing, size(page) AS chains");
     }
 
-    private static String downstreamChains(int n, FlowBasis follow) {
-        return forwards(fill(STARTS.get("first"), "filter", filter("t"), "loT", lo("t")), n, follow) + HOPS.get("end") + "\n"
-                + purposeFilter("o" + n, "d" + n) + "\nLIMIT $limit";
+    private static String downstreamChains(int n, FlowBasis follow, Shape shape) {
+        return forwards(fill(STARTS.get("first"), "filter", filter("t", shape), "loT", lo("t")), n, follow, shape) + HOPS.get("end") + "\n"
+                + purposeFilter("o" + n, "d" + n, shape) + "LIMIT $limit";
     }
 
-    /** traceDataset for each maxHops 1..8: chains that carried $dataset or data made from it. */
-    static List<String> dataset() {
-        return byLength(STARTS.get("dataset"), "lineage", n -> forwards(fill(STARTS.get("dataset-first"), "filter", filter("t"),
-                "loT", lo("t"), "hiT", hi("t")), n, FlowBasis.DATA) + "LIMIT $limit", PROJECTION);
+    /** traceDataset up to {@code maxHops} (it has no filters): chains that carried $dataset or data made from it. */
+    static String dataset(int maxHops) {
+        return byLength(maxHops, STARTS.get("dataset"), "lineage", n -> forwards(fill(STARTS.get("dataset-first"), "filter",
+                filter("t", Shape.NONE), "loT", lo("t"), "hiT", hi("t")), n, FlowBasis.DATA, Shape.NONE) + "LIMIT $limit", PROJECTION);
     }
 
     /**
@@ -71,8 +86,8 @@ final class TraceStatements {
      * of their first transfer, so each length is found in full, filtered, sorted by transfer ids and cut to
      * {@code $limit} (a top-n, not a full sort).
      */
-    static List<String> upstream(FlowBasis follow) {
-        return byLength(STARTS.get("to"), "anchor", n -> backwards(n, follow), PROJECTION);
+    static String upstream(FlowBasis follow, int maxHops, Shape shape) {
+        return byLength(maxHops, STARTS.get("to"), "anchor", n -> backwards(n, follow, shape), PROJECTION);
     }
 
     /** The lineage labels of chains given by transfer ids (lineage.cypher's {@code labels}). */
@@ -94,7 +109,7 @@ final class TraceStatements {
      * steps ({@code next}); otherwise it steps to any transfer ({@code next-any}). No organisation twice. Ends bound to
      * {@code start}, {@code transfers}, {@code orgs}, and the last receiver and dataset.
      */
-    private static String forwards(String first, int n, FlowBasis follow) {
+    private static String forwards(String first, int n, FlowBasis follow, Shape shape) {
         boolean data = follow == FlowBasis.DATA;
         StringBuilder text = new StringBuilder(first).append('\n');
         List<String> orgs = new ArrayList<>(List.of("o0", "o1"));
@@ -106,14 +121,14 @@ final class TraceStatements {
             if (data) {
                 text.append("WITH ").append(kept).append(", d").append(k - 1).append(", lo").append(k - 1).append(", ")
                     .append(fill(LINEAGE.get("derived"), "holder", from, "data", "d" + (k - 1))).append(" AS carry\n");
-                text.append(fill(HOPS.get("next"), "from", from, "carry", "carry", "lo", "lo" + (k - 1), "filter", filter("t"),
+                text.append(fill(HOPS.get("next"), "from", from, "carry", "carry", "lo", "lo" + (k - 1), "filter", filter("t", shape),
                         "bounds", bounds("[w IN carry WHERE w.d = x]", "lo" + (k - 1), hi("t")),
                         "t", "t" + k, "r", "o" + k, "d", "d" + k, "later", later(least("bounds"), lo("t")), "lo2", "lo" + k))
                     .append('\n');
                 text.append("WITH ").append(kept).append(", t").append(k).append(", o").append(k).append(", d").append(k).append(", lo").append(k);
             }
             else {
-                text.append(fill(HOPS.get("next-any"), "from", from, "filter", filter("t"), "t", "t" + k, "r", "o" + k)).append('\n');
+                text.append(fill(HOPS.get("next-any"), "from", from, "filter", filter("t", shape), "t", "t" + k, "r", "o" + k)).append('\n');
                 text.append("WITH ").append(kept).append(", t").append(k).append(", o").append(k);
             }
             text.append(" WHERE NOT o").append(k).append(" IN [").append(String.join(", ", orgs)).append("]\n");
@@ -130,10 +145,10 @@ final class TraceStatements {
      * hop, to follow the data, what the sender can have made its data from ({@code sources}) and the step
      * ({@code previous}); otherwise any transfer ({@code previous-any}).
      */
-    private static String backwards(int n, FlowBasis follow) {
+    private static String backwards(int n, FlowBasis follow, Shape shape) {
         boolean data = follow == FlowBasis.DATA;
         StringBuilder text = new StringBuilder("WITH anchor AS o").append(n).append('\n');
-        text.append(fill(STARTS.get("last"), "to", "o" + n, "filter", filter("t"), "t", "t" + n, "s", "o" + (n - 1), "d", "d" + n, "hiT", hi("t"),
+        text.append(fill(STARTS.get("last"), "to", "o" + n, "filter", filter("t", shape), "t", "t" + n, "s", "o" + (n - 1), "d", "d" + n, "hiT", hi("t"),
                 "hi", "hi" + n)).append('\n');
         List<String> orgs = new ArrayList<>(List.of("o" + (n - 1), "o" + n));
         List<String> transfers = new ArrayList<>(List.of("t" + n));
@@ -145,14 +160,14 @@ final class TraceStatements {
             if (data) {
                 text.append("WITH ").append(kept).append(k + 1 == n ? "" : ", d" + (k + 1)).append(", hi").append(k + 1).append(", ")
                     .append(fill(LINEAGE.get("sources"), "holder", to, "data", "d" + (k + 1))).append(" AS carry\n");
-                text.append(fill(HOPS.get("previous"), "to", to, "carry", "carry", "hi", "hi" + (k + 1), "filter", filter("t"),
+                text.append(fill(HOPS.get("previous"), "to", to, "carry", "carry", "hi", "hi" + (k + 1), "filter", filter("t", shape),
                         "bounds", boundsBack("[w IN carry WHERE w.d = x]", "hi" + (k + 1), lo("t")),
                         "t", "t" + k, "s", "o" + (k - 1), "d", "d" + k, "earlier", earlier(greatest("bounds"), hi("t")),
                         "hi2", "hi" + k)).append('\n');
                 text.append("WITH ").append(kept).append(", t").append(k).append(", o").append(k - 1).append(", d").append(k).append(", hi").append(k);
             }
             else {
-                text.append(fill(HOPS.get("previous-any"), "to", to, "filter", filter("t"), "t", "t" + k, "s", "o" + (k - 1))).append('\n');
+                text.append(fill(HOPS.get("previous-any"), "to", to, "filter", filter("t", shape), "t", "t" + k, "s", "o" + (k - 1))).append('\n');
                 text.append("WITH ").append(kept).append(", t").append(k).append(", o").append(k - 1);
             }
             text.append(" WHERE NOT o").append(k - 1).append(" IN [").append(String.join(", ", orgs)).append("]\n");
@@ -161,13 +176,16 @@ final class TraceStatements {
         }
         return text.append("WITH $dawn AS start, [").append(String.join(", ", transfers)).append("] AS transfers, [")
             .append(String.join(", ", orgs)).append("] AS orgs, o").append(n).append(", d").append(n).append('\n')
-            .append(purposeFilter("o" + n, "d" + n))
-            .append("\nWITH start, transfers, orgs ORDER BY [x IN transfers | x.id] LIMIT $limit\n").toString();
+            .append(purposeFilter("o" + n, "d" + n, shape))
+            .append("WITH start, transfers, orgs ORDER BY [x IN transfers | x.id] LIMIT $limit\n").toString();
     }
 
-    /** Keeps the chains that pass $purpose (a transfer, or a campaign of the last receiver with the chain's data, for it). */
-    private static String purposeFilter(String endOrg, String endData) {
-        return "WITH *\n" + fill(HOPS.get("purpose"), "org", endOrg, "data", endData);
+    /**
+     * Keeps the chains that pass $purpose (a transfer, or a campaign of the last receiver with the chain's data, for it);
+     * nothing when the request sets no purpose.
+     */
+    private static String purposeFilter(String endOrg, String endData, Shape shape) {
+        return shape.purpose() ? "WITH *\n" + fill(HOPS.get("purpose"), "org", endOrg, "data", endData) + "\n" : "";
     }
 
     /**
@@ -176,18 +194,16 @@ final class TraceStatements {
      * @param imports the start's anchor variable (besides missing and found)
      * @param tail what the statement returns from {@code missing} and {@code page}, the chains of the page
      */
-    private static List<String> byLength(String start, String imports, IntFunction<String> chainsOfLength, String tail) {
-        return IntStream.rangeClosed(1, Traces.MAX_HOPS).mapToObj(maxHops -> {
-            StringBuilder text = new StringBuilder(start).append('\n');
-            for (int n = 1; n <= maxHops; n++) {
-                text.append("CALL (").append(imports).append(", missing, found) {\n")
-                    .append("WITH ").append(imports).append(" WHERE size(missing) = 0 AND size(found) < $limit\n")
-                    .append(chainsOfLength.apply(n)).append('\n')
-                    .append("RETURN collect({transfers: transfers, orgs: orgs, start: start}) AS more\n}\n")
-                    .append("WITH ").append(imports).append(", missing, found + more AS found\n");
-            }
-            return complete(text.append("WITH missing, found[$offset..$limit] AS page\n").append(tail).toString());
-        }).toList();
+    private static String byLength(int maxHops, String start, String imports, IntFunction<String> chainsOfLength, String tail) {
+        StringBuilder text = new StringBuilder(start).append('\n');
+        for (int n = 1; n <= maxHops; n++) {
+            text.append("CALL (").append(imports).append(", missing, found) {\n")
+                .append("WITH ").append(imports).append(" WHERE size(missing) = 0 AND size(found) < $limit\n")
+                .append(chainsOfLength.apply(n)).append('\n')
+                .append("RETURN collect({transfers: transfers, orgs: orgs, start: start}) AS more\n}\n")
+                .append("WITH ").append(imports).append(", missing, found + more AS found\n");
+        }
+        return complete(text.append("WITH missing, found[$offset..$limit] AS page\n").append(tail).toString());
     }
 
     /** For a known chain (transfers, orgs, carried): the ways between the data of each pair of hops. */
@@ -206,8 +222,22 @@ final class TraceStatements {
                 "campaign", ConsentFactsCypher.campaign("lcam", "lu"));
     }
 
-    private static String filter(String t) {
-        return fill(HOPS.get("filter"), "t", t);
+    /** The hop filter on a transfer {@code t}: the conditions the request sets, joined, or {@code true}. */
+    private static String filter(String t, Shape shape) {
+        List<String> parts = new ArrayList<>();
+        if (shape.since()) {
+            parts.add(fill(HOPS.get("since"), "t", t));
+        }
+        if (shape.until()) {
+            parts.add(fill(HOPS.get("until"), "t", t));
+        }
+        if (shape.children()) {
+            parts.add(fill(HOPS.get("children"), "t", t));
+        }
+        if (shape.category()) {
+            parts.add(fill(HOPS.get("category"), "t", t));
+        }
+        return parts.isEmpty() ? "true" : String.join("\nAND ", parts);
     }
 
     private static String between(String from, String holder, String to) {

@@ -2,7 +2,9 @@ package org.datatrail.transfer;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,13 +31,18 @@ public final class Traces {
     /** Hop bounds accepted by every trace. */
     public static final int MAX_HOPS = 8;
 
-    private static final Map<FlowBasis, List<String>> DOWNSTREAM = Map.of(FlowBasis.DATA, TraceStatements.downstream(FlowBasis.DATA),
-            FlowBasis.CONNECTION, TraceStatements.downstream(FlowBasis.CONNECTION));
-    private static final Map<FlowBasis, List<String>> DOWNSTREAM_COUNT = Map.of(FlowBasis.DATA, TraceStatements.downstreamCount(FlowBasis.DATA),
-            FlowBasis.CONNECTION, TraceStatements.downstreamCount(FlowBasis.CONNECTION));
-    private static final List<String> DATASET = TraceStatements.dataset();
-    private static final Map<FlowBasis, List<String>> UPSTREAM = Map.of(FlowBasis.DATA, TraceStatements.upstream(FlowBasis.DATA),
-            FlowBasis.CONNECTION, TraceStatements.upstream(FlowBasis.CONNECTION));
+    /**
+     * The statements written so far, by kind, basis, maxHops and the filters set: a statement is written once, not per
+     * request. At most {@value #STATEMENTS_KEPT} are kept (the least recently used goes), since every combination of
+     * filters is a statement of its own, of up to 60 K characters at 8 hops.
+     */
+    private static final Map<StatementKey, String> STATEMENTS = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<StatementKey, String> eldest) {
+            return size() > STATEMENTS_KEPT;
+        }
+    });
+    private static final int STATEMENTS_KEPT = 128;
     private static final List<String> SHORTEST = TraceStatements.shortest();
 
     private static final String LABELS = TraceStatements.labels();
@@ -111,7 +118,7 @@ public final class Traces {
     public static Statement downstreamStatement(String from, Filter filter, int maxHops, Pages.Page page) {
         Map<String, Object> params = params(filter, page);
         params.put("from", from);
-        return new Statement(DOWNSTREAM.get(filter.follow()).get(maxHops - 1), params);
+        return new Statement(statement(Kind.DOWNSTREAM, filter, maxHops), params);
     }
 
     /**
@@ -122,20 +129,38 @@ public final class Traces {
     public static Statement downstreamCountStatement(String from, Filter filter, int maxHops, Pages.Page page) {
         Map<String, Object> params = params(filter, page);
         params.put("from", from);
-        return new Statement(DOWNSTREAM_COUNT.get(filter.follow()).get(maxHops - 1), params);
+        return new Statement(statement(Kind.DOWNSTREAM_COUNT, filter, maxHops), params);
     }
 
     /** The statement of {@link #dataset}: chains that carried the dataset {@code id} or data made from it. */
     public static Statement datasetStatement(String id, int maxHops, Pages.Page page) {
-        Map<String, Object> params = params(new Filter(null, null, null, null, null, false, null, FlowBasis.DATA), page);
+        Filter none = new Filter(null, null, null, null, null, false, null, FlowBasis.DATA);
+        Map<String, Object> params = params(none, page);
         params.put("dataset", id);
-        return new Statement(DATASET.get(maxHops - 1), params);
+        return new Statement(statement(Kind.DATASET, none, maxHops), params);
     }
 
     public static Statement upstreamStatement(String to, Filter filter, int maxHops, Pages.Page page) {
         Map<String, Object> params = params(filter, page);
         params.put("to", to);
-        return new Statement(UPSTREAM.get(filter.follow()).get(maxHops - 1), params);
+        return new Statement(statement(Kind.UPSTREAM, filter, maxHops), params);
+    }
+
+    private enum Kind {
+        DOWNSTREAM, DOWNSTREAM_COUNT, DATASET, UPSTREAM
+    }
+
+    private record StatementKey(Kind kind, FlowBasis follow, int maxHops, TraceStatements.Shape shape) {
+    }
+
+    private static String statement(Kind kind, Filter filter, int maxHops) {
+        StatementKey key = new StatementKey(kind, filter.follow(), maxHops, TraceStatements.Shape.of(filter));
+        return STATEMENTS.computeIfAbsent(key, k -> switch (k.kind()) {
+            case DOWNSTREAM -> TraceStatements.downstream(k.follow(), k.maxHops(), k.shape());
+            case DOWNSTREAM_COUNT -> TraceStatements.downstreamCount(k.follow(), k.maxHops(), k.shape());
+            case DATASET -> TraceStatements.dataset(k.maxHops());
+            case UPSTREAM -> TraceStatements.upstream(k.follow(), k.maxHops(), k.shape());
+        });
     }
 
     private List<FlowPath> run(Statement statement, Pages.Page page, String anchorKind, String list, String scope) {

@@ -3,13 +3,23 @@
 // follows the data, only those that carry on the data the chain delivered (lineage.cypher): the lineage rule prunes
 // the expansion, it is not a filter applied to organisation chains afterwards.
 
-// query: filter
-// The hop filter, on a transfer /*t*/: $since, $until, children's data, data category. The ends of SENT and TO are
-// not labelled: SENT always leads to a Transfer and TO to an Organisation (the write path makes no other).
-($since IS NULL OR /*t*/.date >= $since) AND ($until IS NULL OR /*t*/.date <= $until)
-AND (NOT $childrenOnly OR EXISTS { (/*t*/)-[:CARRIES]->(:Dataset)-[:HAS_CATEGORY]->(:DataCategory {concernsChildren: true}) })
-AND ($category IS NULL OR EXISTS {
-      (/*t*/)-[:CARRIES]->(:Dataset)-[:HAS_CATEGORY]->(hc:DataCategory) WHERE hc.id = $category OR toLower(hc.name) = toLower($category) })
+// query: since
+// The hop filter is written from the parts a request uses (TraceStatements): a statement carries only the filters
+// its request set, so the planner is not made to plan the subqueries of unused ones at every hop of every length.
+// The ends of SENT and TO are not labelled: SENT always leads to a Transfer and TO to an Organisation (the write path
+// makes no other). $since, on a transfer /*t*/:
+/*t*/.date >= $since
+
+// query: until
+/*t*/.date <= $until
+
+// query: children
+// Children's data only.
+EXISTS { (/*t*/)-[:CARRIES]->(:Dataset)-[:HAS_CATEGORY]->(:DataCategory {concernsChildren: true}) }
+
+// query: category
+// One data category, by id or name.
+EXISTS { (/*t*/)-[:CARRIES]->(:Dataset)-[:HAS_CATEGORY]->(hc:DataCategory) WHERE hc.id = $category OR toLower(hc.name) = toLower($category) }
 
 // query: next-any
 // One step forwards from /*from*/ for a trace of organisation chains (follow: CONNECTION): its transfers in id order,
@@ -69,11 +79,11 @@ CALL (/*to*/) {
 WHERE ($to IS NULL OR last(orgs).id = $to) AND ($toType IS NULL OR $toType IN last(orgs).types)
 
 // query: purpose
-// The purpose filter, on `transfers`, the last receiver /*org*/ and the data the chain delivered /*data*/: a chain is kept
-// when one of its transfers was for $purpose, or the last receiver ran a campaign for it with that data (or data it
-// made from it). Dates are not weighed here: the verdict lists a campaign only where no date contradicts its use.
-WHERE $purpose IS NULL
-   OR any(px IN transfers WHERE EXISTS { (px)-[:FOR]->(:Purpose {id: $purpose}) })
+// The purpose filter, written in only when the request sets $purpose, on `transfers`, the last receiver /*org*/ and
+// the data the chain delivered /*data*/: a chain is kept when one of its transfers was for $purpose, or the last
+// receiver ran a campaign for it with that data (or data it made from it). Dates are not
+// weighed here: the verdict lists a campaign only where no date contradicts its use.
+WHERE any(px IN transfers WHERE EXISTS { (px)-[:FOR]->(:Purpose {id: $purpose}) })
    OR EXISTS {
         MATCH (/*org*/)-[:RAN]->(pc:Campaign)-[:FOR]->(:Purpose {id: $purpose})
         MATCH (pc)-[:USED]->(pu:Dataset)
