@@ -34,7 +34,6 @@ import org.datatrail.organisation.Organisation;
 import org.datatrail.organisation.SearchText;
 import org.datatrail.system.CypherResource;
 import org.datatrail.system.GraphReads;
-import org.datatrail.system.Pages;
 import org.datatrail.transfer.FlowBasis;
 import org.datatrail.transfer.Traces;
 import org.neo4j.driver.Driver;
@@ -284,10 +283,10 @@ public final class Benchmark {
         scenarios.add(trace("traceFlows maxHops 4 toType POLITICAL_PARTY", 4, "POLITICAL_PARTY", sample(suppliers, 50)));
         scenarios.add(new Scenario("upstream maxHops 4", to -> document("query($to: ID!) { upstream(to: $to, maxHops: 4, first: 50) "
                 + "{ hops consent { covered firstUncoveredHop } } }", "to", to),
-                to -> Traces.upstreamStatement(to, filter(null), 4, new Pages.Page(0, 50)), sample(parties, 50)));
+                to -> Traces.upstreamStatement(to, filter(null), 4, Traces.Page.first(50)), sample(parties, 50)));
         scenarios.add(new Scenario("traceDataset maxHops 4", id -> document("query($id: ID!) { traceDataset(id: $id, maxHops: 4, first: 50) "
                 + "{ hops consent { covered firstUncoveredHop } } }", "id", id),
-                id -> Traces.datasetStatement(id, 4, new Pages.Page(0, 50)), sample(soldLists, 50)));
+                id -> Traces.datasetStatement(id, 4, Traces.Page.first(50)), sample(soldLists, 50)));
         scenarios.add(new Scenario("search", text -> document("query($text: String!) { search(text: $text, first: 20) { id name types } }", "text", text),
                 text -> new Traces.Statement(ORGANISATION_QUERIES.get("search"), searchParameters(text)),
                 sample(names, 100).stream().map(n -> String.join(" ", Arrays.copyOf(n.toLowerCase(Locale.ROOT).split(" "), 2))).toList()));
@@ -374,14 +373,14 @@ public final class Benchmark {
         String supplier = suppliers.get(suppliers.size() / 2);
         for (int hops : new int[] { 2, 4, 6 }) {
             profiles.set("traceFlows maxHops " + hops + " from " + supplier,
-                    profile(Traces.downstreamStatement(supplier, filter(null), hops, new Pages.Page(0, 50))));
+                    profile(Traces.downstreamStatement(supplier, filter(null), hops, Traces.Page.first(50))));
         }
         profiles.set("traceFlows maxHops 4 toType POLITICAL_PARTY from " + supplier,
-                profile(Traces.downstreamStatement(supplier, filter("POLITICAL_PARTY"), 4, new Pages.Page(0, 50))));
+                profile(Traces.downstreamStatement(supplier, filter("POLITICAL_PARTY"), 4, Traces.Page.first(50))));
         String list = soldLists.get(soldLists.size() / 2);
-        profiles.set("traceDataset maxHops 4 from " + list, profile(Traces.datasetStatement(list, 4, new Pages.Page(0, 50))));
+        profiles.set("traceDataset maxHops 4 from " + list, profile(Traces.datasetStatement(list, 4, Traces.Page.first(50))));
         if (!parties.isEmpty()) {
-            profiles.set("upstream maxHops 4 to " + parties.getFirst(), profile(Traces.upstreamStatement(parties.getFirst(), filter(null), 4, new Pages.Page(0, 50))));
+            profiles.set("upstream maxHops 4 to " + parties.getFirst(), profile(Traces.upstreamStatement(parties.getFirst(), filter(null), 4, Traces.Page.first(50))));
         }
     }
 
@@ -423,7 +422,7 @@ public final class Benchmark {
 
     private long chains(String from, FlowBasis follow, int maxHops) {
         Traces.Statement statement = Traces.downstreamCountStatement(from, new Traces.Filter(null, null, null, null, null, false, null, follow),
-                maxHops, new Pages.Page(0, pruningCap));
+                maxHops, Traces.Page.first(pruningCap));
         try (Session session = driver.session(reads.readSession())) {
             return session.executeRead(tx -> tx.run(statement.text(), statement.parameters()).single().get("chains").asLong());
         }
@@ -445,7 +444,7 @@ public final class Benchmark {
         String query = "query($from: ID!, $toType: OrganisationType) { traceFlows(from: $from, maxHops: " + hops + ", toType: $toType, first: 50) "
                 + "{ hops consent { covered firstUncoveredHop } } }";
         return new Scenario(name, f -> document(query, "from", f, "toType", toType),
-                f -> Traces.downstreamStatement(f, filter(toType), hops, new Pages.Page(0, 50)), from);
+                f -> Traces.downstreamStatement(f, filter(toType), hops, Traces.Page.first(50)), from);
     }
 
     private static Traces.Filter filter(String toType) {

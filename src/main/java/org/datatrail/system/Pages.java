@@ -8,12 +8,12 @@ import java.util.List;
 /**
  * Bounded, pageable lists: {@code first} (1..{@value #MAX_FIRST}) and an opaque {@code after} cursor.
  * <p>
- * Two kinds of cursor. A <b>keyset</b> cursor (search, transfers, the audit trail, disputes, sources) names the
- * list it came from, the list's scope (the search text, the organisation, the fact) and the key of the last item
- * seen, so the next page starts right after that item whatever was written meanwhile, and a cursor of another list
- * or scope is refused. An <b>offset</b> cursor (traces, whose chains have no cheap key) holds a position, and no
- * position beyond {@value #MAX_OFFSET} is accepted, so no cursor makes a statement enumerate more than that. Every
- * refusal is a {@link BadArgumentException} naming {@code after}.
+ * Two kinds of cursor. A <b>keyset</b> cursor (search, transfers, the audit trail, disputes, sources, traces) names
+ * the list it came from, the list's scope (the search text, the organisation, the fact, the trace's start) and the key
+ * of the last item seen, so the next page starts right after that item whatever was written meanwhile, and a cursor
+ * of another list or scope is refused. An <b>offset</b> cursor (document search) holds a position, and no position
+ * beyond {@value #MAX_OFFSET} is accepted, so no cursor makes a statement enumerate more than that. Every refusal is
+ * a {@link BadArgumentException} naming {@code after}.
  */
 public final class Pages {
 
@@ -73,26 +73,6 @@ public final class Pages {
     /** The cursor of the item at {@code offset} in a list paged by {@link #page(Integer, String)}. */
     public static String cursor(int offset) {
         return encode(OFFSET_PREFIX + offset);
-    }
-
-    /**
-     * A page of the offset-paged list {@code list} for {@code scope}, whose cursors come from
-     * {@link #cursor(String, String, int)}.
-     *
-     * @throws BadArgumentException naming the argument when {@code first} or {@code after} is out of bounds, or
-     *         {@code after} is a cursor of another list
-     */
-    public static Page page(Integer first, String after, String list, String scope) {
-        int size = first(first, 50);
-        if (after == null) {
-            return new Page(0, size);
-        }
-        return bounded(position(key(after, list, scope, 1).getFirst(), after), size, after);
-    }
-
-    /** The cursor of the item at {@code offset} in the offset-paged list {@code list} for {@code scope}. */
-    public static String cursor(String list, String scope, int offset) {
-        return keyset(list, scope, Integer.toString(offset));
     }
 
     /** A keyset cursor: the item with {@code key} in {@code list} for {@code scope} (the empty string for none). */

@@ -9,7 +9,6 @@ import org.datatrail.organisation.Organisation;
 import org.datatrail.organisation.OrganisationType;
 import org.datatrail.system.BadArgumentException;
 import org.datatrail.system.GraphReads;
-import org.datatrail.system.Pages;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -34,8 +33,8 @@ class TraceController {
             @Argument LocalDate since, @Argument LocalDate until, @Argument Integer first, @Argument String after,
             @Argument String dataCategory, @Argument Boolean childrenOnly, @Argument String purpose, @Argument FlowBasis follow) {
         int hops = hops(maxHops, 4);
-        Pages.Page page = Pages.page(first, after, "traceFlows", from);
-        return traces.downstream(from, filter(to, toType, since, until, dataCategory, childrenOnly, purpose, follow), hops, page);
+        Traces.Filter filter = filter(to, toType, since, until, dataCategory, childrenOnly, purpose, follow);
+        return traces.downstream(from, filter, hops, Traces.page(first, after, "traceFlows", from, Traces.arguments(filter, hops)));
     }
 
     @QueryMapping
@@ -43,15 +42,14 @@ class TraceController {
             @Argument LocalDate since, @Argument LocalDate until, @Argument String dataCategory, @Argument Boolean childrenOnly,
             @Argument String purpose, @Argument FlowBasis follow) {
         int hops = hops(maxHops, 4);
-        Pages.Page page = Pages.page(first, after, "upstream", to);
-        return traces.upstream(to, filter(null, null, since, until, dataCategory, childrenOnly, purpose, follow), hops, page);
+        Traces.Filter filter = filter(null, null, since, until, dataCategory, childrenOnly, purpose, follow);
+        return traces.upstream(to, filter, hops, Traces.page(first, after, "upstream", to, Traces.arguments(filter, hops)));
     }
 
     @QueryMapping
     List<FlowPath> traceDataset(@Argument String id, @Argument Integer maxHops, @Argument Integer first, @Argument String after) {
         int hops = hops(maxHops, 4);
-        Pages.Page page = Pages.page(first, after, "traceDataset", id);
-        return traces.dataset(id, hops, page);
+        return traces.dataset(id, hops, Traces.page(first, after, "traceDataset", id, "maxHops " + hops));
     }
 
     @QueryMapping

@@ -43,14 +43,15 @@ final class TraceStatements {
      * Which of a trace's filters a request sets. Each is written into the statement only when it is set: the planner
      * spends most of a trace's first run on the text (seconds at 8 hops), and the subqueries of the category, children
      * and purpose filters, repeated at every hop of every chain length, were a third to a half of it when unused.
+     * {@code after}: the page starts after the chain $after (a list of transfer ids), not at the first chain.
      */
-    record Shape(boolean since, boolean until, boolean children, boolean category, boolean purpose) {
+    record Shape(boolean since, boolean until, boolean children, boolean category, boolean purpose, boolean after) {
 
-        static final Shape NONE = new Shape(false, false, false, false, false);
+        static final Shape NONE = new Shape(false, false, false, false, false, false);
 
-        static Shape of(Traces.Filter filter) {
+        static Shape of(Traces.Filter filter, boolean after) {
             return new Shape(filter.since() != null, filter.until() != null, filter.childrenOnly(), filter.dataCategory() != null,
-                    filter.purpose() != null);
+                    filter.purpose() != null, after);
         }
     }
 
@@ -59,7 +60,7 @@ final class TraceStatements {
      * (the lineage rule prunes each step) or, for {@code follow: CONNECTION}, every chain of transfers.
      */
     static String downstream(FlowBasis follow, int maxHops, Shape shape) {
-        return byLength(maxHops, STARTS.get("from"), "o0", n -> downstreamChains(n, follow, shape), PROJECTION);
+        return byLength(maxHops, shape, STARTS.get("from"), "o0", n -> downstreamChains(n, follow, shape), PROJECTION);
     }
 
     /**
@@ -67,7 +68,7 @@ final class TraceStatements {
      * of chains on the page. What the benchmark counts to show how many organisation chains the lineage rule prunes.
      */
     static String downstreamCount(FlowBasis follow, int maxHops, Shape shape) {
-        return byLength(maxHops, STARTS.get("from"), "o0", n -> downstreamChains(n, follow, shape), "RETURN missing, size(page) AS chains");
+        return byLength(maxHops, shape, STARTS.get("from"), "o0", n -> downstreamChains(n, follow, shape), "RETURN missing, size(page) AS chains");
     }
 
     private static String downstreamChains(int n, FlowBasis follow, Shape shape) {
@@ -76,9 +77,9 @@ final class TraceStatements {
     }
 
     /** traceDataset up to {@code maxHops} (it has no filters): chains that carried $dataset or data made from it. */
-    static String dataset(int maxHops) {
-        return byLength(maxHops, STARTS.get("dataset"), "lineage", n -> forwards(fill(STARTS.get("dataset-first"), "filter",
-                filter("t", Shape.NONE), "loT", lo("t"), "hiT", hi("t")), n, FlowBasis.DATA, Shape.NONE) + "LIMIT $limit", PROJECTION);
+    static String dataset(int maxHops, Shape shape) {
+        return byLength(maxHops, shape, STARTS.get("dataset"), "lineage", n -> forwards(fill(STARTS.get("dataset-first"), "filter",
+                filter("t", shape), "loT", lo("t"), "hiT", hi("t")), n, FlowBasis.DATA, shape) + "LIMIT $limit", PROJECTION);
     }
 
     /**
@@ -87,7 +88,7 @@ final class TraceStatements {
      * {@code $limit} (a top-n, not a full sort).
      */
     static String upstream(FlowBasis follow, int maxHops, Shape shape) {
-        return byLength(maxHops, STARTS.get("to"), "anchor", n -> backwards(n, follow, shape), PROJECTION);
+        return byLength(maxHops, shape, STARTS.get("to"), "anchor", n -> backwards(n, follow, shape), PROJECTION);
     }
 
     /** The lineage labels of chains given by transfer ids (lineage.cypher's {@code labels}). */
@@ -114,7 +115,7 @@ final class TraceStatements {
         StringBuilder text = new StringBuilder(first).append('\n');
         List<String> orgs = new ArrayList<>(List.of("o0", "o1"));
         List<String> transfers = new ArrayList<>(List.of("t1"));
-        text.append("WITH start, o0, t1, o1, d1, lo1 WHERE o1 <> o0\n");
+        text.append("WITH start, o0, t1, o1, d1, lo1 WHERE o1 <> o0").append(after(shape, transfers, n)).append('\n');
         for (int k = 2; k <= n; k++) {
             String from = "o" + (k - 1);
             String kept = "start, " + String.join(", ", orgs) + ", " + String.join(", ", transfers);
@@ -131,9 +132,9 @@ final class TraceStatements {
                 text.append(fill(HOPS.get("next-any"), "from", from, "filter", filter("t", shape), "t", "t" + k, "r", "o" + k)).append('\n');
                 text.append("WITH ").append(kept).append(", t").append(k).append(", o").append(k);
             }
-            text.append(" WHERE NOT o").append(k).append(" IN [").append(String.join(", ", orgs)).append("]\n");
-            orgs.add("o" + k);
             transfers.add("t" + k);
+            text.append(" WHERE NOT o").append(k).append(" IN [").append(String.join(", ", orgs)).append("]").append(after(shape, transfers, n)).append('\n');
+            orgs.add("o" + k);
         }
         String last = data || n == 1 ? "d" + n : "[(t" + n + ")-[:CARRIES]->(cd) | cd][0] AS d" + n;
         return text.append("WITH start, [").append(String.join(", ", transfers)).append("] AS transfers, [").append(String.join(", ", orgs))
@@ -177,6 +178,7 @@ final class TraceStatements {
         return text.append("WITH $dawn AS start, [").append(String.join(", ", transfers)).append("] AS transfers, [")
             .append(String.join(", ", orgs)).append("] AS orgs, o").append(n).append(", d").append(n).append('\n')
             .append(purposeFilter("o" + n, "d" + n, shape))
+            .append(shape.after() ? "WITH start, transfers, orgs WHERE " + afterWhole(n) + "\n" : "")
             .append("WITH start, transfers, orgs ORDER BY [x IN transfers | x.id] LIMIT $limit\n").toString();
     }
 
@@ -194,16 +196,38 @@ final class TraceStatements {
      * @param imports the start's anchor variable (besides missing and found)
      * @param tail what the statement returns from {@code missing} and {@code page}, the chains of the page
      */
-    private static String byLength(int maxHops, String start, String imports, IntFunction<String> chainsOfLength, String tail) {
+    private static String byLength(int maxHops, Shape shape, String start, String imports, IntFunction<String> chainsOfLength, String tail) {
         StringBuilder text = new StringBuilder(start).append('\n');
         for (int n = 1; n <= maxHops; n++) {
             text.append("CALL (").append(imports).append(", missing, found) {\n")
-                .append("WITH ").append(imports).append(" WHERE size(missing) = 0 AND size(found) < $limit\n")
+                .append("WITH ").append(imports).append(" WHERE size(missing) = 0 AND size(found) < $limit")
+                .append(shape.after() ? " AND size($after) <= " + n : "").append('\n')
                 .append(chainsOfLength.apply(n)).append('\n')
                 .append("RETURN collect({transfers: transfers, orgs: orgs, start: start}) AS more\n}\n")
                 .append("WITH ").append(imports).append(", missing, found + more AS found\n");
         }
-        return complete(text.append("WITH missing, found[$offset..$limit] AS page\n").append(tail).toString());
+        return complete(text.append("WITH missing, found[..$limit] AS page\n").append(tail).toString());
+    }
+
+    /**
+     * Walking forwards, the keyset condition on the last of {@code transfers} in a chain of length {@code n}: where the
+     * cursor's chain is of this length and the transfers before agree with its, this one comes at or after its (after
+     * it, at the last hop). The walk reads each hop in id order, so this skips exactly the chains up to the cursor's.
+     */
+    private static String after(Shape shape, List<String> transfers, int n) {
+        if (!shape.after()) {
+            return "";
+        }
+        int k = transfers.size();
+        String prefix = k == 1 ? "" : " OR [" + String.join(", ", transfers.subList(0, k - 1).stream().map(t -> t + ".id").toList())
+                + "] <> $after[0.." + (k - 1) + "]";
+        return " AND (size($after) <> " + n + prefix + " OR " + transfers.get(k - 1) + ".id " + (k == n ? ">" : ">=") + " $after[" + (k - 1) + "])";
+    }
+
+    /** Walking backwards (each length read in full, then sorted): a chain of length {@code n} comes after the cursor's. */
+    private static String afterWhole(int n) {
+        return "size($after) <> " + n + " OR any(ai IN range(0, " + (n - 1) + ") WHERE transfers[ai].id > $after[ai] "
+                + "AND [ax IN transfers[..ai] | ax.id] = $after[..ai])";
     }
 
     /** For a known chain (transfers, orgs, carried): the ways between the data of each pair of hops. */

@@ -5,7 +5,6 @@ import java.util.concurrent.CompletableFuture;
 
 import org.datatrail.system.DataTrailProperties;
 import org.datatrail.system.GraphReads;
-import org.datatrail.system.Pages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -47,7 +46,7 @@ public class TraceWarmUp {
             planned.complete(0);
             return;
         }
-        Pages.Page page = Pages.page(null, null);
+        Traces.Page page = Traces.Page.first(50);
         Traces.Filter data = new Traces.Filter(null, null, null, null, null, false, null, FlowBasis.DATA);
         List<Traces.Statement> statements = List.of(Traces.downstreamStatement(NOBODY, data, 4, page),
                 Traces.upstreamStatement(NOBODY, data, 4, page), Traces.datasetStatement(NOBODY, 4, page));

@@ -14,6 +14,7 @@ import org.datatrail.consent.ChainFacts.Hop;
 import org.datatrail.consent.ConsentRule;
 import org.datatrail.consent.ConsentRule.ConsentCheck;
 import org.datatrail.organisation.Suggestions;
+import org.datatrail.system.BadArgumentException;
 import org.datatrail.system.GraphReads;
 import org.datatrail.system.NotFoundException;
 import org.datatrail.system.Pages;
@@ -66,6 +67,24 @@ public final class Traces {
     }
 
     /**
+     * A page of a trace: the chains after the chain {@code after} (its transfer ids; null for the first page) in the
+     * trace's order, shortest first, then by transfer ids, at most {@code size} of them. A keyset: the walk starts at
+     * that chain's place (each hop skips the transfers before it), so no cursor makes a statement enumerate the pages
+     * before it, and a chain written meanwhile neither shifts nor repeats a page.
+     */
+    public record Page(List<String> after, int size) {
+
+        public Page {
+            after = after == null ? null : List.copyOf(after);
+        }
+
+        /** The first page, of {@code size} chains. */
+        public static Page first(int size) {
+            return new Page(null, size);
+        }
+    }
+
+    /**
      * A Cypher statement and its parameters: everything a trace sends to Neo4j (the benchmark runs the same on the driver
      * to compare with GraphQL). It returns one row: {@code missing}, the ids the request named that do not exist, and
      * {@code paths}, the page of chains.
@@ -78,27 +97,63 @@ public final class Traces {
      *
      * @throws NotFoundException if {@code from} or {@code filter.to()} names no organisation
      */
-    public List<FlowPath> downstream(String from, Filter filter, int maxHops, Pages.Page page) {
-        return run(downstreamStatement(from, filter, maxHops, page), page, "organisation", "traceFlows", from);
+    public List<FlowPath> downstream(String from, Filter filter, int maxHops, Page page) {
+        return run(downstreamStatement(from, filter, maxHops, page), "organisation", "traceFlows", from, arguments(filter, maxHops));
     }
 
     /** Chains that carried the dataset {@code id} or data made from it, shortest first, then by transfer ids. */
-    public List<FlowPath> dataset(String id, int maxHops, Pages.Page page) {
-        return run(datasetStatement(id, maxHops, page), page, "dataset", "traceDataset", id);
+    public List<FlowPath> dataset(String id, int maxHops, Page page) {
+        return run(datasetStatement(id, maxHops, page), "dataset", "traceDataset", id, "maxHops " + maxHops);
     }
 
     /** Chains ending at {@code to}, shortest first, then by transfer ids. */
-    public List<FlowPath> upstream(String to, Filter filter, int maxHops, Pages.Page page) {
-        return run(upstreamStatement(to, filter, maxHops, page), page, "organisation", "upstream", to);
+    public List<FlowPath> upstream(String to, Filter filter, int maxHops, Page page) {
+        return run(upstreamStatement(to, filter, maxHops, page), "organisation", "upstream", to, arguments(filter, maxHops));
+    }
+
+    /**
+     * The arguments besides the anchor that make a trace's list what it is, as a cursor carries them: a cursor continues
+     * only the trace it came from, never the same start with other filters.
+     */
+    public static String arguments(Filter filter, int maxHops) {
+        return "maxHops " + maxHops + ", follow " + filter.follow() + (filter.to() == null ? "" : ", to " + filter.to())
+                + (filter.toType() == null ? "" : ", toType " + filter.toType()) + (filter.since() == null ? "" : ", since " + filter.since())
+                + (filter.until() == null ? "" : ", until " + filter.until())
+                + (filter.dataCategory() == null ? "" : ", dataCategory " + filter.dataCategory())
+                + (filter.childrenOnly() ? ", childrenOnly" : "") + (filter.purpose() == null ? "" : ", purpose " + filter.purpose());
+    }
+
+    /**
+     * The page a trace's {@code after} asks for.
+     *
+     * @param list the query field ({@code traceFlows}, {@code upstream}, {@code traceDataset})
+     * @param scope its anchor
+     * @param arguments {@link #arguments} of the request
+     * @throws BadArgumentException naming {@code after} for a cursor that is not one of this trace
+     */
+    public static Page page(Integer first, String after, String list, String scope, String arguments) {
+        int size = Pages.first(first, 50);
+        if (after == null) {
+            return Page.first(size);
+        }
+        List<String> key = Pages.key(after, list, scope, 2);
+        if (!key.get(0).equals(arguments)) {
+            throw new BadArgumentException("after", "is a cursor of " + list + " from '" + scope + "' with " + key.get(0)
+                    + ", not with " + arguments + ": a cursor continues only the list it came from");
+        }
+        List<String> ids = List.of(key.get(1).split(" ", -1));
+        if (ids.size() > MAX_HOPS || ids.stream().anyMatch(String::isEmpty)) {
+            throw new BadArgumentException("after", "is not a cursor this API gave out ('" + after + "')");
+        }
+        return new Page(ids, size);
     }
 
     /** The shortest chain between two organisations, either way round, labelled by what it rests on; empty if there is none. */
     public List<FlowPath> shortest(String between, String and, int maxHops) {
-        Pages.Page page = new Pages.Page(0, 1);
-        Map<String, Object> params = params(Filter.NONE, page);
+        Map<String, Object> params = params(Filter.NONE, Page.first(1));
         params.put("between", between);
         params.put("and", and);
-        return run(new Statement(SHORTEST.get(maxHops - 1), params), page, "organisation", "shortestFlow", between + " " + and);
+        return run(new Statement(SHORTEST.get(maxHops - 1), params), "organisation", "shortestFlow", between + " " + and, "maxHops " + maxHops);
     }
 
     /**
@@ -115,10 +170,10 @@ public final class Traces {
         return tx.run(LABELS, params).list(r -> r.get("brk").isNull() ? null : r.get("brk").asInt());
     }
 
-    public static Statement downstreamStatement(String from, Filter filter, int maxHops, Pages.Page page) {
+    public static Statement downstreamStatement(String from, Filter filter, int maxHops, Page page) {
         Map<String, Object> params = params(filter, page);
         params.put("from", from);
-        return new Statement(statement(Kind.DOWNSTREAM, filter, maxHops), params);
+        return new Statement(statement(Kind.DOWNSTREAM, filter, maxHops, page), params);
     }
 
     /**
@@ -126,24 +181,24 @@ public final class Traces {
      * chains: one row, {@code missing} and {@code chains}. With {@code follow} DATA and CONNECTION, the number of
      * organisation chains the lineage rule prunes (the benchmark reports it).
      */
-    public static Statement downstreamCountStatement(String from, Filter filter, int maxHops, Pages.Page page) {
+    public static Statement downstreamCountStatement(String from, Filter filter, int maxHops, Page page) {
         Map<String, Object> params = params(filter, page);
         params.put("from", from);
-        return new Statement(statement(Kind.DOWNSTREAM_COUNT, filter, maxHops), params);
+        return new Statement(statement(Kind.DOWNSTREAM_COUNT, filter, maxHops, page), params);
     }
 
     /** The statement of {@link #dataset}: chains that carried the dataset {@code id} or data made from it. */
-    public static Statement datasetStatement(String id, int maxHops, Pages.Page page) {
+    public static Statement datasetStatement(String id, int maxHops, Page page) {
         Filter none = new Filter(null, null, null, null, null, false, null, FlowBasis.DATA);
         Map<String, Object> params = params(none, page);
         params.put("dataset", id);
-        return new Statement(statement(Kind.DATASET, none, maxHops), params);
+        return new Statement(statement(Kind.DATASET, none, maxHops, page), params);
     }
 
-    public static Statement upstreamStatement(String to, Filter filter, int maxHops, Pages.Page page) {
+    public static Statement upstreamStatement(String to, Filter filter, int maxHops, Page page) {
         Map<String, Object> params = params(filter, page);
         params.put("to", to);
-        return new Statement(statement(Kind.UPSTREAM, filter, maxHops), params);
+        return new Statement(statement(Kind.UPSTREAM, filter, maxHops, page), params);
     }
 
     private enum Kind {
@@ -153,17 +208,17 @@ public final class Traces {
     private record StatementKey(Kind kind, FlowBasis follow, int maxHops, TraceStatements.Shape shape) {
     }
 
-    private static String statement(Kind kind, Filter filter, int maxHops) {
-        StatementKey key = new StatementKey(kind, filter.follow(), maxHops, TraceStatements.Shape.of(filter));
+    private static String statement(Kind kind, Filter filter, int maxHops, Page page) {
+        StatementKey key = new StatementKey(kind, filter.follow(), maxHops, TraceStatements.Shape.of(filter, page.after() != null));
         return STATEMENTS.computeIfAbsent(key, k -> switch (k.kind()) {
             case DOWNSTREAM -> TraceStatements.downstream(k.follow(), k.maxHops(), k.shape());
             case DOWNSTREAM_COUNT -> TraceStatements.downstreamCount(k.follow(), k.maxHops(), k.shape());
-            case DATASET -> TraceStatements.dataset(k.maxHops());
+            case DATASET -> TraceStatements.dataset(k.maxHops(), k.shape());
             case UPSTREAM -> TraceStatements.upstream(k.follow(), k.maxHops(), k.shape());
         });
     }
 
-    private List<FlowPath> run(Statement statement, Pages.Page page, String anchorKind, String list, String scope) {
+    private List<FlowPath> run(Statement statement, String anchorKind, String list, String scope, String arguments) {
         Record row = reads.rows(statement.text(), statement.parameters()).getFirst();
         List<String> missing = row.get("missing").asList(Value::asString);
         if (!missing.isEmpty()) {
@@ -175,7 +230,9 @@ public final class Traces {
         List<Value> chains = row.get("paths").asList(v -> v);
         List<FlowPath> paths = new ArrayList<>();
         for (int i = 0; i < chains.size(); i++) {
-            paths.add(path(chains.get(i), Pages.cursor(list, scope, page.offset() + i)));
+            Value chain = chains.get(i);
+            String ids = String.join(" ", chain.get("hops").asList(hop -> hop.get("id").asString()));
+            paths.add(path(chain, Pages.keyset(list, scope, arguments, ids)));
         }
         return paths;
     }
@@ -194,7 +251,7 @@ public final class Traces {
                 Caveats.of(facts, breaks, check), check, cursor);
     }
 
-    private static Map<String, Object> params(Filter f, Pages.Page page) {
+    private static Map<String, Object> params(Filter f, Page page) {
         Map<String, Object> p = new HashMap<>();
         p.put("to", f.to());
         p.put("toType", f.toType());
@@ -205,8 +262,8 @@ public final class Traces {
         p.put("purpose", f.purpose());
         p.put("dawn", LocalDate.MIN);
         p.put("doom", LocalDate.MAX);
-        p.put("offset", page.offset());
-        p.put("limit", page.offset() + page.size());
+        p.put("after", page.after());
+        p.put("limit", page.size());
         return p;
     }
 

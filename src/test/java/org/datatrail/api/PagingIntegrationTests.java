@@ -109,10 +109,11 @@ class PagingIntegrationTests {
         refused(graphQl.documentName("searchPage").variable("text", "broker").variable("after", "%%%"), "is not a cursor this API gave out");
         refused(graphQl.documentName("searchPage").variable("text", "broker").variable("after", oldOverflow), "is not a cursor this API gave out");
         refused(graphQl.documentName("tracePage").variable("from", "supplier").variable("after", oldOverflow), "is not a cursor this API gave out");
-        refused(graphQl.documentName("tracePage").variable("from", "supplier").variable("after", Pages.cursor("traceFlows", "supplier", Integer.MAX_VALUE)),
+        refused(graphQl.documentName("tracePage").variable("from", "supplier").variable("after", Pages.keyset("traceFlows", "supplier", Integer.toString(Integer.MAX_VALUE))),
                 "is not a cursor this API gave out");
-        refused(graphQl.documentName("tracePage").variable("from", "supplier").variable("after", Pages.cursor("traceFlows", "supplier", Pages.MAX_OFFSET - 1)),
-                "is past the 1000th item");
+        // traces page by keyset: a position is no trace cursor, however small
+        refused(graphQl.documentName("tracePage").variable("from", "supplier").variable("after", Pages.keyset("traceFlows", "supplier", "3")),
+                "is not a cursor this API gave out");
         refused(graphQl.documentName("auditPage").variable("after", Pages.keyset("auditTrail", "", "not a time", "x")), "is not a cursor this API gave out");
         refused(graphQl.documentName("evidencePages").variable("afterSource", Pages.keyset("sources", "", "2019-02-31", "x")), "is not a cursor this API gave out");
     }
@@ -131,6 +132,59 @@ class PagingIntegrationTests {
         graphQl.documentName("transfersPage").variable("id", "broker").variable("afterIn", t1).execute()
             .path("organisation.transfersIn").entityList(Object.class).hasSize(0);
         refused(graphQl.documentName("transfersPage").variable("id", "broker").variable("afterOut", t1), "not (or no longer) in broker's transfersOut");
+    }
+
+    @Test
+    void aTraceGivesEveryChainExactlyOnceWhileChainsAreRecordedBeforeItsCursor() {
+        List<Map.Entry<String, String>> fan = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            fan.add(Map.entry("fan-%02d".formatted(i), "paging-%04d-a".formatted(i)));
+        }
+        recordTransfers(fan);
+        String page = """
+                query($after: String, $maxHops: Int) {
+                  traceFlows(from: "broker", maxHops: $maxHops, follow: CONNECTION, first: 5, after: $after) { hops cursor transfers { id } }
+                }""";
+        List<String> seen = new ArrayList<>();
+        String after = null;
+        for (int pages = 0; pages < 10; pages++) {
+            List<Map> chains = graphQl.document(page).variable("maxHops", 1).variable("after", after).execute()
+                .path("traceFlows").entityList(Map.class).get();
+            if (chains.isEmpty()) {
+                break;
+            }
+            chains.forEach(c -> seen.add((String) ((Map) ((List) c.get("transfers")).getFirst()).get("id")));
+            after = (String) chains.getLast().get("cursor");
+            // a chain whose transfer id sorts before every fan-nn one: an offset would now repeat a chain of this page
+            recordTransfers(List.of(Map.entry("fan-0-late-%d".formatted(pages), "paging-0100-a")));
+        }
+        assertThat(seen).as("every chain there was when reading began, once, in transfer-id order")
+            .containsSubsequence(fan.stream().map(Map.Entry::getKey).toList())
+            .doesNotHaveDuplicates()
+            .noneMatch(id -> id.startsWith("fan-0-late-"));
+        assertThat(seen).filteredOn(id -> id.startsWith("fan-")).hasSize(12);
+
+        String twoHops = graphQl.document(page).variable("maxHops", 2).execute().path("traceFlows[0].cursor").entity(String.class).get();
+        refused(graphQl.document(page).variable("maxHops", 1).variable("after", twoHops),
+                "with maxHops 2, follow CONNECTION, not with maxHops 1, follow CONNECTION");
+    }
+
+    /** Records transfers (id, receiver) from broker, of the supplier's list, in one request. */
+    private void recordTransfers(List<Map.Entry<String, String>> transfers) {
+        StringBuilder variables = new StringBuilder();
+        StringBuilder fields = new StringBuilder();
+        Map<String, Object> values = new HashMap<>();
+        for (int i = 0; i < transfers.size(); i++) {
+            var t = transfers.get(i);
+            variables.append(i == 0 ? "" : ", ").append("$t").append(i).append(": TransferInput!");
+            fields.append(" r").append(i).append(": recordTransfer(input: $t").append(i).append(") { id }");
+            values.put("t" + i, Map.of("id", t.getKey(), "from", "broker", "to", t.getValue(), "dataset", "club-members", "date", "2020-01-01",
+                    "purposes", List.of("marketing"),
+                    "evidence", List.of(Map.of("source", "src-a", "quote", "the broker sent " + t.getKey()))));
+        }
+        GraphQlTester.Request<?> request = graphQl.document("mutation(" + variables + ") {" + fields + " }");
+        values.forEach(request::variable);
+        request.execute().path("r0.id").entity(String.class).isEqualTo(transfers.getFirst().getKey());
     }
 
     @Test

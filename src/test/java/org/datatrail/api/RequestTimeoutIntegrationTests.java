@@ -11,7 +11,6 @@ import org.datatrail.security.Caller;
 import org.datatrail.support.DataTrailTest;
 import org.datatrail.support.DataTrailTest.Seed;
 import org.datatrail.support.Testers;
-import org.datatrail.system.Pages;
 import org.datatrail.transfer.FlowBasis;
 import org.datatrail.transfer.Traces;
 import org.junit.jupiter.api.Test;
@@ -69,7 +68,7 @@ class RequestTimeoutIntegrationTests {
      */
     private void warmUp() {
         Traces.Statement statement = Traces.downstreamStatement("supplier",
-                new Traces.Filter(null, null, null, null, null, false, null, FlowBasis.DATA), 4, Pages.page(null, null));
+                new Traces.Filter(null, null, null, null, null, false, null, FlowBasis.DATA), 4, Traces.Page.first(50));
         driver.executableQuery(statement.text()).withParameters(statement.parameters())
             .withConfig(QueryConfig.builder().withRouting(RoutingControl.READ).build()).execute();
         normalRequestSucceeds();

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.datatrail.support.GeneratedNetwork;
 import org.datatrail.support.TestDatabase;
-import org.datatrail.system.Pages;
 import org.datatrail.transfer.FlowBasis;
 import org.datatrail.transfer.Traces;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +23,7 @@ import org.neo4j.driver.Value;
 class NetworkGeneratorIntegrationTests {
 
     /** A page larger than any supplier's DATA chains at XS, and the cap on its organisation chains. */
-    private static final Pages.Page LARGE = new Pages.Page(0, 10_000);
+    private static final Traces.Page LARGE = Traces.Page.first(10_000);
 
     static TestDatabase db;
 
@@ -99,7 +98,7 @@ class NetworkGeneratorIntegrationTests {
                 WHERE 'DATA_SUPPLIER' IN s.types AND t2.date >= t1.date AND x.date >= t1.date AND x.date <= t2.date
                 RETURN d.id AS id ORDER BY id LIMIT 1""", Map.of()).getFirst().get("id");
 
-        List<Value> chains = paths(Traces.datasetStatement(dataset, 4, new Pages.Page(0, 100)));
+        List<Value> chains = paths(Traces.datasetStatement(dataset, 4, Traces.Page.first(100)));
         assertThat(chains).anyMatch(c -> c.get("hops").get(0).get("dataset").asString().equals(dataset))
             .anyMatch(c -> c.get("hops").asList(hop -> hop.get("dataset").asString()).stream().anyMatch(d -> !d.equals(dataset)))
             .allSatisfy(c -> assertThat(c.get("lineageBreaksAtHop").isNull()).isTrue());

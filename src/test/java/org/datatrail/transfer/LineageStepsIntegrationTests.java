@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.datatrail.support.TestDatabase;
-import org.datatrail.system.Pages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,7 +53,7 @@ class LineageStepsIntegrationTests {
     @Test
     void theWalkFollowsDataMadeInTwoStepsOnlyWhenTheyAreInOrderAndHeld() {
         Traces.Statement statement = Traces.downstreamStatement("org-s", new Traces.Filter(null, null, null, null, null, false, null, FlowBasis.DATA), 2,
-                new Pages.Page(0, 50));
+                Traces.Page.first(50));
         try (var session = db.driver().session()) {
             List<List<String>> chains = session.run(statement.text(), statement.parameters()).single().get("paths")
                 .asList(path -> path.get("hops").asList(hop -> hop.get("id").asString()));
@@ -80,7 +79,7 @@ class LineageStepsIntegrationTests {
                     MATCH (a3:Dataset {id: 'ds-a3-' + c})
                     CREATE (b)-[:RAN]->(:Campaign {id: 'cp-' + c, startDate: date('2018-05-01')})-[:USED]->(a3)""").consume();
             Traces.Statement statement = Traces.downstreamStatement("org-s",
-                    new Traces.Filter(null, null, null, null, null, false, null, FlowBasis.DATA), 1, new Pages.Page(0, 50));
+                    new Traces.Filter(null, null, null, null, null, false, null, FlowBasis.DATA), 1, Traces.Page.first(50));
             var path = session.run(statement.text(), statement.parameters()).single().get("paths").get(0);
             assertThat(path.get("campaigns").asList(c -> c.get("id").asString())).containsExactly("cp-in-order");
         }
