@@ -54,6 +54,20 @@ export async function graphql(query, variables = {}) {
   return body.data;
 }
 
+/**
+ * Runs a query whose list `field` is paged 100 at a time (`first: 100, after: $after`) to the end of that list: the
+ * data of the first page with every page's items in `field`.
+ */
+export async function graphqlAll(query, field, variables = {}) {
+  const data = await graphql(query, variables);
+  let page = data[field];
+  while (page.length === 100) {
+    page = (await graphql(query, { ...variables, after: page[page.length - 1].cursor }))[field];
+    data[field] = data[field].concat(page);
+  }
+  return data;
+}
+
 // Evidence in the panels: where its quote stands in the source's document and how it was checked. The chains and
 // exports read only the quote and its source (BRIEF): a trace of 100 chains need not load every source's document.
 const EVIDENCE = `fragment Ev on Evidence { quote start end context check
@@ -79,7 +93,11 @@ const DERIVATION = `fragment Derivation on Derivation {
 
 export const queries = {
   viewer: '{ viewer { role mayRecord } }',
-  vocabulary: '{ purposes { id name } sources { id title publisher published } }',
+  /** Paged by its sources (graphqlAll). */
+  vocabulary: `query Vocabulary($after: String) {
+    purposes { id name }
+    sources(first: 100, after: $after) { id title publisher published cursor }
+  }`,
   search: 'query Search($text: String!) { search(text: $text, first: 8) { id name aliases types } }',
   organisation: `query Organisation($id: ID!) {
     organisation(id: $id) {
@@ -123,7 +141,8 @@ export const queries = {
   derivation: `query DerivationFacts($dataset: ID!) {
     dataset(id: $dataset) { derivedFrom { ...Derivation } }
   } ${DERIVATION} ${EVIDENCE} ${DISPUTE} ${HEDGE}`,
-  disputes: `{ disputes { ...Dis } } ${EVIDENCE} ${DISPUTE}`,
+  /** Paged (graphqlAll). */
+  disputes: `query Disputes($after: String) { disputes(first: 100, after: $after) { ...Dis cursor } } ${EVIDENCE} ${DISPUTE}`,
   downstream: `query Downstream($from: ID!, $maxHops: Int, $since: Date, $until: Date, $dataCategory: String,
                               $childrenOnly: Boolean, $purpose: ID, $follow: FlowBasis, $after: String) {
     chains: traceFlows(from: $from, maxHops: $maxHops, since: $since, until: $until, dataCategory: $dataCategory,

@@ -2,7 +2,7 @@
 // a timeline, exports, and (for investigators) recording findings. Everything on the page comes from /graphql.
 // The page's state lives in its URL, so a link reopens the same view.
 
-import { graphql, queries, token, setToken, transferEvidence, ApiError } from './api.js';
+import { graphql, graphqlAll, queries, token, setToken, transferEvidence, ApiError } from './api.js';
 import { h, fill } from './dom.js';
 import { draw, graphOf, highlight } from './graph.js';
 import { chainItem } from './chains.js';
@@ -326,7 +326,7 @@ function fillCategories() {
 
 async function loadVocabulary() {
   try {
-    view.vocabulary = await graphql(queries.vocabulary);
+    view.vocabulary = await graphqlAll(queries.vocabulary, 'sources');
     fill($('purpose'), h('option', { value: '' }, 'any'), view.vocabulary.purposes.map(p => h('option', { value: p.id }, p.name)));
     $('purpose').value = state.purpose;
     // loaded again after a token is accepted: keep what was already chosen in the forms
@@ -500,7 +500,7 @@ async function select(selection, remember = true) {
     } else if (kind === 'event') {
       const entry = view.timeline.find(e => e.id === id);
       if (entry) {
-        view.disputes ??= entry.disputes.length ? (await graphql(queries.disputes)).disputes : null;
+        view.disputes ??= entry.disputes.length ? (await graphqlAll(queries.disputes, 'disputes')).disputes : null;
         const ids = entry.disputes.map(d => d.id);
         content = timelinePanel(entry, (view.disputes || []).filter(d => ids.includes(d.id)));
       }
