@@ -18,7 +18,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
 /** The command line's help and its refusals, none of which starts the application. */
-// the output is captured by swapping System.out and System.err: one class at a time may do that
+// the output is captured by swapping System.out and System.err: one class at a time may do that. Other classes' apps
+// log to it meanwhile, so the assertions look for what the command wrote, not for nothing else
 @ResourceLock(Resources.SYSTEM_OUT)
 @ResourceLock(Resources.SYSTEM_ERR)
 @ExtendWith(OutputCaptureExtension.class)
@@ -42,11 +43,10 @@ class DataTrailCommandTests {
             assertThat(DataTrailCommand.run(args.toArray(String[]::new))).as(String.join(" ", args))
                 .isEqualTo(new DataTrailCommand.Outcome(0, null));
             String help = output.getOut().substring(before);
-            assertThat(help).startsWith("Usage: " + String.join(" ", prepend("datatrail", path)));
+            assertThat(help).contains("Usage: " + String.join(" ", prepend("datatrail", path)) + " [-hV]");
             assertThat(help).contains(command.getCommandSpec().options().stream().map(OptionSpec::longestName).toList());
             assertThat(help).contains("--datatrail.data-dir=", "Exit codes: 0 done, 1 failed, 2 bad input.");
         }
-        assertThat(output.getErr()).isEmpty();
     }
 
     @Test
@@ -64,8 +64,7 @@ class DataTrailCommandTests {
                 "--datatrail.data-dir=" + dataDir, "--server.port=0");
 
         assertThat(outcome).isEqualTo(new DataTrailCommand.Outcome(2, null));
-        assertThat(output.getErr()).startsWith("datatrail: unknown command 'export'").contains("Commands:").contains(COMMANDS);
-        assertThat(output.getOut()).isEmpty();
+        assertThat(output.getErr()).contains("datatrail: unknown command 'export'").contains("Commands:").contains(COMMANDS);
         assertThat(dataDir).doesNotExist();
         assertThat(parent.resolve("x")).doesNotExist();
     }
@@ -76,24 +75,23 @@ class DataTrailCommandTests {
 
         assertThat(DataTrailCommand.run("--format", "facts", "--datatrail.data-dir=" + dataDir, "--server.port=0"))
             .isEqualTo(new DataTrailCommand.Outcome(2, null));
-        assertThat(output.getErr()).startsWith("datatrail: Unknown options: '--format', 'facts'").contains("Commands:").contains(COMMANDS);
+        assertThat(output.getErr()).contains("datatrail: Unknown options: '--format', 'facts'").contains("Commands:").contains(COMMANDS);
 
         int before = output.getErr().length();
         assertThat(DataTrailCommand.run("seed", "--dri", "seed", "--datatrail.data-dir=" + dataDir).exitCode()).isEqualTo(2);
-        assertThat(output.getErr().substring(before)).startsWith("seed: Unknown options: '--dri', 'seed'")
+        assertThat(output.getErr().substring(before)).contains("seed: Unknown options: '--dri', 'seed'")
             .contains("Usage: datatrail seed", "--dir=<folder>");
 
         before = output.getErr().length();
         assertThat(DataTrailCommand.run("report", "run", "enforcement", "--colour", "red", "--datatrail.data-dir=" + dataDir).exitCode())
             .isEqualTo(2);
-        assertThat(output.getErr().substring(before)).startsWith("report: Unknown options: '--colour', 'red'")
+        assertThat(output.getErr().substring(before)).contains("report: Unknown options: '--colour', 'red'")
             .contains("Usage: datatrail report run", "--param=key=value", "--format=csv|json|md", "--out=<file>");
 
         before = output.getErr().length();
         assertThat(DataTrailCommand.run("seed", "--dir", "seed", "extra").exitCode()).isEqualTo(2);
-        assertThat(output.getErr().substring(before)).startsWith("seed: unexpected argument 'extra'");
+        assertThat(output.getErr().substring(before)).contains("seed: unexpected argument 'extra'");
 
-        assertThat(output.getOut()).isEmpty();
         assertThat(dataDir).doesNotExist();
     }
 
@@ -114,6 +112,7 @@ class DataTrailCommandTests {
         assertThat(SpringArguments.isProperty("--dir=seed.d")).as("an option whose value has a dot").isFalse();
         assertThat(SpringArguments.isProperty("--datatrail.data-dir")).as("no value").isFalse();
         assertThat(SpringArguments.isProperty("datatrail.data-dir=x")).isFalse();
+        assertThat(SpringArguments.isProperty("--debug")).as("Boot's switch").isTrue();
     }
 
     private static void collect(CommandLine command, List<CommandLine> all) {

@@ -19,12 +19,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 public record SpringArguments(Class<?> application, List<String> args) {
 
     /**
-     * Whether {@code arg} is a Spring property: {@code --name=value} with a dot in the name. The dot tells them from a
-     * command's own options ({@code --dir=seed} is one); every property DataTrail, Spring and Neo4j read has one.
+     * Whether {@code arg} is a Spring property: {@code --name=value} with a dot in the name, or Boot's own switches
+     * {@code --debug} and {@code --trace}. The dot tells them from a command's own options ({@code --dir=seed} is one);
+     * every property DataTrail, Spring and Neo4j read has one.
      */
     public static boolean isProperty(String arg) {
         int eq = arg.indexOf('=');
-        return arg.startsWith("--") && eq > 2 && arg.substring(2, eq).contains(".");
+        return arg.startsWith("--") && eq > 2 && arg.substring(2, eq).contains(".") || arg.equals("--debug") || arg.equals("--trace");
     }
 
     /** Starts the application without its web server, as a command runs it. */
