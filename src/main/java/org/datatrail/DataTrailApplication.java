@@ -1,6 +1,5 @@
 package org.datatrail;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -16,9 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class DataTrailApplication {
 
     public static void main(String[] args) {
-        if (CommandLine.isCommand(args)) {
-            System.exit(CommandLine.run(args));
+        DataTrailCommand.Outcome outcome = DataTrailCommand.run(args);
+        if (outcome.server() == null) {
+            System.exit(outcome.exitCode());
         }
-        SpringApplication.run(DataTrailApplication.class, args);
     }
 }

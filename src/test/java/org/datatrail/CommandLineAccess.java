@@ -7,6 +7,6 @@ public final class CommandLineAccess {
     }
 
     public static int run(String... args) {
-        return CommandLine.run(args);
+        return DataTrailCommand.run(args).exitCode();
     }
 }

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,10 +29,10 @@ class ReportController {
     private final ReportRunner runner;
     private final int maxRows;
 
-    ReportController(ReportCatalog catalog, ReportRunner runner, @Value("${datatrail.reports.max-rows:10000}") int maxRows) {
+    ReportController(ReportCatalog catalog, ReportRunner runner, ReportProperties settings) {
         this.catalog = catalog;
         this.runner = runner;
-        this.maxRows = maxRows;
+        this.maxRows = settings.maxRows();
     }
 
     /** The shelf, and the files that were refused with why. */

@@ -29,7 +29,13 @@ public final class ReportRunner {
     private final ReportCatalog catalog;
     private final TransactionConfig transaction;
 
-    public ReportRunner(Driver driver, ReportCatalog catalog, @org.springframework.beans.factory.annotation.Value("${datatrail.reports.timeout:60s}") Duration timeout) {
+    @org.springframework.beans.factory.annotation.Autowired
+    public ReportRunner(Driver driver, ReportCatalog catalog, ReportProperties settings) {
+        this(driver, catalog, settings.timeout());
+    }
+
+    /** Runs reports that Neo4j stops after {@code timeout}. */
+    public ReportRunner(Driver driver, ReportCatalog catalog, Duration timeout) {
         this.driver = driver;
         this.catalog = catalog;
         this.transaction = TransactionConfig.builder().withTimeout(timeout).build();

@@ -4,8 +4,8 @@ import java.net.URI;
 
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
+import org.springframework.boot.neo4j.autoconfigure.Neo4jProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -19,8 +19,8 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedNeo4jConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedNeo4j embeddedNeo4j(DataTrailProperties properties,
-            @Value("${spring.neo4j.authentication.password:}") String configuredPassword) {
+    EmbeddedNeo4j embeddedNeo4j(DataTrailProperties properties, Neo4jProperties neo4j) {
+        String configuredPassword = neo4j.getAuthentication().getPassword(); // spring.neo4j.authentication.password
         if (!properties.createDatabase() && !DataDirectory.holdsDatabase(properties.dataDir())) {
             throw new DataDirectoryException.NoDatabase(properties.dataDir().toAbsolutePath().normalize() + " holds no DataTrail database, and this "
                     + "command only reads one: point --datatrail.data-dir at the folder the app runs on (or --spring.neo4j.uri at its "

@@ -1,7 +1,6 @@
 package org.datatrail.system;
 
 import graphql.scalars.ExtendedScalars;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,8 +20,8 @@ class GraphQlConfiguration {
     }
 
     @Bean
-    DocumentCache documentCache(@Value("${datatrail.graphql.document-cache-size:1000}") long size) {
-        return new DocumentCache(size);
+    DocumentCache documentCache(GraphQlLimitsProperties limits) {
+        return new DocumentCache(limits.documentCacheSize());
     }
 
     @Bean

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.parser.ParserOptions;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.server.TimeoutWebGraphQlInterceptor;
@@ -26,8 +25,8 @@ class GraphQlLimits {
      * levels deep, and graphql-java bounds introspection itself (its "good faith" introspection checks).
      */
     @Bean
-    MaxQueryDepthInstrumentation maxQueryDepth(@Value("${datatrail.graphql.max-depth:12}") int maxDepth) {
-        return new MaxQueryDepthInstrumentation(maxDepth) {
+    MaxQueryDepthInstrumentation maxQueryDepth(GraphQlLimitsProperties limits) {
+        return new MaxQueryDepthInstrumentation(limits.maxDepth()) {
             @Override
             public graphql.execution.instrumentation.InstrumentationContext<graphql.ExecutionResult> beginExecuteOperation(
                     graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters parameters,
@@ -43,8 +42,8 @@ class GraphQlLimits {
 
     /** The cost limit: each field costs 1, and a list multiplies what is under it by its estimated size ({@link QueryCost}). */
     @Bean
-    QueryCost maxQueryCost(@Value("${datatrail.graphql.max-complexity:50000}") long maxCost) {
-        return new QueryCost(maxCost);
+    QueryCost maxQueryCost(GraphQlLimitsProperties limits) {
+        return new QueryCost(limits.maxComplexity());
     }
 
     /**
@@ -53,14 +52,15 @@ class GraphQlLimits {
      * itself is then stopped by Neo4j at {@code datatrail.api.query-timeout}.
      */
     @Bean
-    TimeoutWebGraphQlInterceptor requestTimeout(@Value("${datatrail.graphql.request-timeout:45s}") java.time.Duration timeout) {
-        return new TimeoutWebGraphQlInterceptor(timeout, org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE);
+    TimeoutWebGraphQlInterceptor requestTimeout(GraphQlLimitsProperties limits) {
+        return new TimeoutWebGraphQlInterceptor(limits.requestTimeout(), org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE);
     }
 
     /** The parser's limits, per request (graphql-java reads them from the request's context). */
     @Bean
-    WebGraphQlInterceptor parserLimits(@Value("${datatrail.graphql.max-characters:50000}") int maxCharacters,
-            @Value("${datatrail.graphql.max-tokens:5000}") int maxTokens) {
+    WebGraphQlInterceptor parserLimits(GraphQlLimitsProperties limits) {
+        int maxCharacters = limits.maxCharacters();
+        int maxTokens = limits.maxTokens();
         ParserOptions options = ParserOptions.getDefaultOperationParserOptions()
             .transform(b -> b.maxCharacters(maxCharacters).maxTokens(maxTokens).maxWhitespaceTokens(maxTokens * 10));
         return (request, chain) -> {

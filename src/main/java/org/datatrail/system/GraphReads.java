@@ -20,7 +20,7 @@ import org.neo4j.driver.TransactionConfig;
 import org.neo4j.ogm.session.Session;
 import org.neo4j.ogm.session.SessionFactory;
 import org.neo4j.ogm.transaction.Transaction;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,8 +38,13 @@ public final class GraphReads {
     private final TransactionConfig readTransaction;
     private final AtomicLong queries = new AtomicLong();
 
-    public GraphReads(Driver driver, SessionFactory sessionFactory,
-            @Value("${datatrail.api.query-timeout:30s}") Duration queryTimeout) {
+    @Autowired
+    public GraphReads(Driver driver, SessionFactory sessionFactory, DataTrailProperties settings) {
+        this(driver, sessionFactory, settings.api().queryTimeout());
+    }
+
+    /** Reads that Neo4j stops after {@code queryTimeout}. */
+    public GraphReads(Driver driver, SessionFactory sessionFactory, Duration queryTimeout) {
         this.driver = driver;
         this.sessionFactory = sessionFactory;
         this.readSession = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ)

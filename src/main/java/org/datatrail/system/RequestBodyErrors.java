@@ -8,7 +8,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -36,8 +36,8 @@ class RequestBodyErrors implements HandlerExceptionResolver, Ordered {
 
     private final String graphQlPath;
 
-    RequestBodyErrors(@Value("${spring.graphql.http.path:/graphql}") String graphQlPath) {
-        this.graphQlPath = graphQlPath;
+    RequestBodyErrors(GraphQlProperties graphQl) {
+        this.graphQlPath = graphQl.getHttp().getPath(); // spring.graphql.http.path
     }
 
     @Override
