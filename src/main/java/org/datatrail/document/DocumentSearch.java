@@ -43,7 +43,7 @@ class DocumentSearch {
         Pages.Page page = Pages.page(first == null ? 20 : first, after);
         String folded = SearchText.searchable("text", text);
         boolean everyone = Caller.current().map(c -> c.role() != Role.JOURNALIST).orElse(false);
-        List<Record> rows = reads.rows(QUERIES.get("search"), Map.of("lucene", SearchText.luceneQuery(folded), "everyone", everyone,
+        List<Record> rows = reads.rows(QUERIES.get("search"), Map.of("lucene", Passage.luceneQuery(folded), "everyone", everyone,
                 "offset", page.offset(), "first", page.size()));
         List<String> words = List.of(folded.split(" "));
         List<Passage> passages = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.datatrail.evidence.Source;
 import org.datatrail.organisation.Organisation;
+import org.datatrail.organisation.SearchText;
 
 /**
  * A passage of a document that matched a search.
@@ -17,6 +18,14 @@ import org.datatrail.organisation.Organisation;
  * @param cursor where it stands in the results, for {@code after}
  */
 public record Passage(Source source, int start, int end, String text, List<Highlight> highlights, List<Organisation> mentions, String cursor) {
+
+    /**
+     * The full-text query that finds the passages matching a search text (folded, see {@link SearchText}): confined to
+     * their folded text, as {@code passage_search} also indexes each passage's {@code visibility}.
+     */
+    public static String luceneQuery(String folded) {
+        return SearchText.luceneQuery("searchText", folded);
+    }
 
     /** A stretch of a passage's text to highlight. */
     public record Highlight(int start, int end) {

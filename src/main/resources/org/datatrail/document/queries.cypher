@@ -15,8 +15,9 @@ RETURN substring(d.text, $start, $length) AS text
 
 // query: search
 // Passages of attached documents matching a search, best first; journalists' searches ($everyone false) see public
-// sources only. $lucene is built from the folded query (letters, digits and spaces only): every word must match,
-// exactly or as a prefix. With each, the organisations it mentions (stored when its document was attached, kept
+// sources only. $lucene is built from the folded query (letters, digits and spaces only) and confined to the passages'
+// folded text (`searchText:(...)`, as passage_search also indexes their `visibility`): every word must match, exactly
+// or as a prefix. With each, the organisations it mentions (stored when its document was attached, kept
 // right as organisations are recorded and renamed), in the order the passage first names them; the source and the
 // organisations as nodes, so that the request needs no other statement.
 CALL db.index.fulltext.queryNodes('passage_search', $lucene) YIELD node, score
