@@ -69,8 +69,7 @@ final class DocumentBench {
 
     /** The search statement as a journalist's {@code searchDocuments(text:, first: 20)} runs it: public sources only. */
     static Traces.Statement searchStatement(String text) {
-        return new Traces.Statement(SEARCH, Map.of("lucene", Passage.luceneQuery(SearchText.fold(text)), "everyone", false, "offset", 0,
-                "first", 20));
+        return new Traces.Statement(SEARCH, Passage.searchParameters(SearchText.fold(text), false, 0, 20));
     }
 
     /**

@@ -281,6 +281,34 @@ class DocumentIntegrationTests {
                     "quill-c@0 public");
     }
 
+    @Test
+    void passagesTiedPastWhatTheIndexWasAskedForArePagedBySourceAndOffset() {
+        // attached in the reverse of the order they are answered in: the index's own order of tied hits is not the answer's
+        for (String source : List.of("sedge-c", "sedge-b", "sedge-a")) {
+            recordSource(source, true);
+            upload(source, "text/plain", "Sedgewort here.\n\n".repeat(90).getBytes(StandardCharsets.UTF_8)).expectStatus().isCreated();
+        }
+        HttpGraphQlTester journalist = Testers.graphQl(port);
+
+        List<String> found = new ArrayList<>();
+        String after = null;
+        for (int page = 0; page < 3; page++) {
+            List<Map> passages = journalist.documentName("documents").operationName("searchDocuments").variable("text", "sedgewort")
+                .variable("first", 100).variable("after", after).execute().path("searchDocuments").entityList(Map.class).get();
+            found.addAll(passages(passages));
+            after = (String) passages.getLast().get("cursor");
+        }
+
+        // 270 passages of one score, more than the index is first asked for: every one once, by source, then offset
+        List<String> expected = new ArrayList<>();
+        for (String source : List.of("sedge-a", "sedge-b", "sedge-c")) {
+            for (int i = 0; i < 90; i++) {
+                expected.add(source + "@" + 17 * i);
+            }
+        }
+        assertThat(found).isEqualTo(expected);
+    }
+
     /** The passages a search for "quillwort" finds, as source@start, in the order given, on one page of {@code first}. */
     private static List<String> found(HttpGraphQlTester caller, int first) {
         return passages(caller.documentName("documents").operationName("searchDocuments").variable("text", "quillwort").variable("first", first)
