@@ -24,6 +24,7 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.datatrail.document.DocumentAttach;
 import org.datatrail.document.DocumentRefusedException;
+import org.datatrail.document.Passage;
 import org.datatrail.ingest.FactFile;
 import org.datatrail.ingest.FactIngest;
 import org.datatrail.ingest.SourceText;
@@ -68,8 +69,7 @@ final class DocumentBench {
 
     /** The search statement as a journalist's {@code searchDocuments(text:, first: 20)} runs it: public sources only. */
     static Traces.Statement searchStatement(String text) {
-        return new Traces.Statement(SEARCH, Map.of("lucene", SearchText.luceneQuery(SearchText.fold(text)), "everyone", false, "offset", 0,
-                "first", 20));
+        return new Traces.Statement(SEARCH, Passage.searchParameters(SearchText.fold(text), false, 0, 20));
     }
 
     /**

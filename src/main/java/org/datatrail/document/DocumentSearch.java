@@ -1,6 +1,7 @@
 package org.datatrail.document;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -43,8 +44,13 @@ class DocumentSearch {
         Pages.Page page = Pages.page(first == null ? 20 : first, after);
         String folded = SearchText.searchable("text", text);
         boolean everyone = Caller.current().map(c -> c.role() != Role.JOURNALIST).orElse(false);
-        List<Record> rows = reads.rows(QUERIES.get("search"), Map.of("lucene", SearchText.luceneQuery(folded), "everyone", everyone,
-                "offset", page.offset(), "first", page.size()));
+        Map<String, Object> parameters = new HashMap<>(Passage.searchParameters(folded, everyone, page.offset(), page.size()));
+        List<Record> rows = reads.rows(QUERIES.get("search"), parameters);
+        // more passages tied with the page's last one than the index was asked for: again, with room for eight times as many
+        while (!rows.isEmpty() && !rows.getFirst().get("complete").asBoolean()) {
+            parameters.put("limit", Math.multiplyExact((int) parameters.get("limit"), 8));
+            rows = reads.rows(QUERIES.get("search"), parameters);
+        }
         List<String> words = List.of(folded.split(" "));
         List<Passage> passages = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {

@@ -1,9 +1,11 @@
 package org.datatrail.document;
 
 import java.util.List;
+import java.util.Map;
 
 import org.datatrail.evidence.Source;
 import org.datatrail.organisation.Organisation;
+import org.datatrail.organisation.SearchText;
 
 /**
  * A passage of a document that matched a search.
@@ -17,6 +19,31 @@ import org.datatrail.organisation.Organisation;
  * @param cursor where it stands in the results, for {@code after}
  */
 public record Passage(Source source, int start, int end, String text, List<Highlight> highlights, List<Organisation> mentions, String cursor) {
+
+    /**
+     * The full-text query that finds the passages matching a search text (folded, see {@link SearchText}): confined to
+     * their folded text, as {@code passage_search} also indexes each passage's {@code visibility}.
+     */
+    public static String luceneQuery(String folded) {
+        return SearchText.luceneQuery("searchText", folded);
+    }
+
+    /**
+     * How many hits past a page the search statement asks the index for at first: room for passages tied with the
+     * page's last one, so that one statement is enough unless more than this many tie.
+     */
+    static final int TIE_ROOM = 100;
+
+    /**
+     * The parameters of the search statement ({@code search} in {@code queries.cypher}) for a page of a search, asking
+     * the index for {@link #TIE_ROOM} hits past the page.
+     *
+     * @param folded the search text, folded
+     * @param everyone whether the caller may read every source's passages (else public sources' only)
+     */
+    public static Map<String, Object> searchParameters(String folded, boolean everyone, int offset, int first) {
+        return Map.of("lucene", luceneQuery(folded), "everyone", everyone, "offset", offset, "first", first, "limit", offset + first + TIE_ROOM);
+    }
 
     /** A stretch of a passage's text to highlight. */
     public record Highlight(int start, int end) {

@@ -69,6 +69,14 @@ public final class SearchText {
         return Arrays.stream(folded.split(" ")).distinct().map(w -> "(" + w + "^3 OR " + w + "*)").collect(Collectors.joining(" AND "));
     }
 
+    /**
+     * The full-text query for a folded search text, as {@link #luceneQuery(String)}, confined to one property of an index
+     * that covers several (a word in an unqualified query would match any of them).
+     */
+    public static String luceneQuery(String property, String folded) {
+        return property + ":(" + luceneQuery(folded) + ")";
+    }
+
     /** Folded name and aliases, one per line, as stored in {@code Organisation.searchText}. */
     public static String of(String name, Iterable<String> aliases) {
         Stream.Builder<String> all = Stream.builder();

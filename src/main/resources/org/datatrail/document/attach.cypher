@@ -47,16 +47,19 @@ RETURN o.id AS id, o.searchText AS searchText
 
 // query: passages
 // The document's text cut into passages for document search (the full-text index passage_search reads their folded
-// text), each linked to the organisations it mentions, with the offset in its folded text where each is first named
-// (`at`, for their order); those of the document it replaces go first, with their mentions.
-MATCH (d:Document {source: $source})
+// text, and their source's visibility, which keeps journalists' searches to public sources), each linked to the
+// organisations it mentions, with the offset in its folded text where each is first named (`at`, for their order);
+// those of the document it replaces go first, with their mentions. The source is locked (`lock`), so its `public`
+// cannot change before this commits.
+MATCH (s:Source {id: $source})-[:HAS_DOCUMENT]->(d:Document {source: $source})
 CALL (d) {
   MATCH (d)-[:HAS_PASSAGE]->(old:Passage)
   DETACH DELETE old
 }
-WITH d
+WITH d, CASE WHEN coalesce(s.public, false) THEN 'public' ELSE 'private' END AS visibility
 UNWIND $passages AS p
-CREATE (d)-[:HAS_PASSAGE]->(passage:Passage {source: $source, start: p.start, end: p.end, text: p.text, searchText: p.searchText})
+CREATE (d)-[:HAS_PASSAGE]->(passage:Passage {source: $source, start: p.start, end: p.end, text: p.text, searchText: p.searchText,
+                                             visibility: visibility})
 WITH passage, p
 UNWIND p.mentions AS m
 MATCH (o:Organisation {id: m.id})

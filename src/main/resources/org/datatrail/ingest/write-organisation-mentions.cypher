@@ -18,8 +18,8 @@ SET n.version = randomUUID()
 
 // query: mentions
 // The passages that name each organisation written, by its whole folded name or an alias as a run of whole words
-// (the phrase query finds candidates; the padded CONTAINS is the rule), linked with the offset where the passage
-// first names it (`at`, as an attach computes it), in place of the links its old names had.
+// (the phrase query on the passages' folded text finds candidates; the padded CONTAINS is the rule), linked with the
+// offset where the passage first names it (`at`, as an attach computes it), in place of the links its old names had.
 UNWIND $ids AS id
 MATCH (o:Organisation {id: id})
 CALL (o) {
@@ -32,7 +32,7 @@ CALL (o) {
   UNWIND split(o.searchText, '\n') AS name
   WITH name
   WHERE name <> ''
-  CALL db.index.fulltext.queryNodes('passage_search', '"' + name + '"') YIELD node
+  CALL db.index.fulltext.queryNodes('passage_search', 'searchText:"' + name + '"') YIELD node
   WITH node, name, ' ' + node.searchText + ' ' AS padded
   WHERE padded CONTAINS ' ' + name + ' '
   WITH node, min(size(split(padded, ' ' + name + ' ')[0])) AS at

@@ -245,6 +245,96 @@ class DocumentIntegrationTests {
     }
 
     @Test
+    void journalistsFindPassagesOfSourcesPublicNowBestFirstPageByPage() {
+        recordSource("quill-a", true);
+        recordSource("quill-b", false);
+        recordSource("quill-c", true);
+        upload("quill-a", "text/plain", "Quillwort grows by the harbour.\n\nThe quillworts were sold on.".getBytes(StandardCharsets.UTF_8))
+            .expectStatus().isCreated();
+        upload("quill-b", "text/plain", "Quillwort grows by the harbour.\n\nA secret memo says the quillwort was sold on.".getBytes(StandardCharsets.UTF_8))
+            .expectStatus().isCreated();
+        upload("quill-c", "text/plain", "Quillwort grows by the harbour.".getBytes(StandardCharsets.UTF_8)).expectStatus().isCreated();
+        HttpGraphQlTester journalist = Testers.graphQl(port);
+
+        // the exact word outranks a word it starts ("quillworts"); two public passages tie, in an order kept from page to page
+        List<String> open = found(journalist, 100);
+        assertThat(open).hasSize(3);
+        assertThat(open.subList(0, 2)).containsExactlyInAnyOrder("quill-a@0", "quill-c@0");
+        assertThat(open.get(2)).isEqualTo("quill-a@33");
+        assertThat(pageByPage(journalist)).isEqualTo(open);
+        List<String> all = found(investigator, 100);
+        assertThat(all).hasSize(5);
+        assertThat(all.subList(0, 3)).containsExactlyInAnyOrder("quill-a@0", "quill-b@0", "quill-c@0");
+        assertThat(all.subList(3, 5)).containsExactly("quill-b@33", "quill-a@33");
+        assertThat(pageByPage(investigator)).isEqualTo(all);
+
+        // a source made public is found at once; one made private is not
+        recordSource("quill-b", true);
+        recordSource("quill-a", false);
+        assertThat(found(journalist, 100)).containsExactlyInAnyOrder("quill-b@0", "quill-c@0", "quill-b@33");
+        assertThat(found(investigator, 100)).containsExactlyInAnyOrderElementsOf(all);
+        // a document attached to a public source is found by journalists; its passages get the source's visibility
+        upload("quill-c", "text/plain", "Quillwort again.".getBytes(StandardCharsets.UTF_8)).expectStatus().isCreated();
+        assertThat(found(journalist, 100)).containsExactlyInAnyOrder("quill-b@0", "quill-b@33", "quill-c@0");
+        assertThat(rows("MATCH (p:Passage) WHERE p.source STARTS WITH 'quill-' RETURN p.source + '@' + p.start + ' ' + p.visibility AS p ORDER BY p"))
+            .extracting(r -> r.get("p")).containsExactly("quill-a@0 private", "quill-a@33 private", "quill-b@0 public", "quill-b@33 public",
+                    "quill-c@0 public");
+    }
+
+    @Test
+    void passagesTiedPastWhatTheIndexWasAskedForArePagedBySourceAndOffset() {
+        // attached in the reverse of the order they are answered in: the index's own order of tied hits is not the answer's
+        for (String source : List.of("sedge-c", "sedge-b", "sedge-a")) {
+            recordSource(source, true);
+            upload(source, "text/plain", "Sedgewort here.\n\n".repeat(90).getBytes(StandardCharsets.UTF_8)).expectStatus().isCreated();
+        }
+        HttpGraphQlTester journalist = Testers.graphQl(port);
+
+        List<String> found = new ArrayList<>();
+        String after = null;
+        for (int page = 0; page < 3; page++) {
+            List<Map> passages = journalist.documentName("documents").operationName("searchDocuments").variable("text", "sedgewort")
+                .variable("first", 100).variable("after", after).execute().path("searchDocuments").entityList(Map.class).get();
+            found.addAll(passages(passages));
+            after = (String) passages.getLast().get("cursor");
+        }
+
+        // 270 passages of one score, more than the index is first asked for: every one once, by source, then offset
+        List<String> expected = new ArrayList<>();
+        for (String source : List.of("sedge-a", "sedge-b", "sedge-c")) {
+            for (int i = 0; i < 90; i++) {
+                expected.add(source + "@" + 17 * i);
+            }
+        }
+        assertThat(found).isEqualTo(expected);
+    }
+
+    /** The passages a search for "quillwort" finds, as source@start, in the order given, on one page of {@code first}. */
+    private static List<String> found(HttpGraphQlTester caller, int first) {
+        return passages(caller.documentName("documents").operationName("searchDocuments").variable("text", "quillwort").variable("first", first)
+            .execute().path("searchDocuments").entityList(Map.class).get());
+    }
+
+    /** The same, one passage a page, following each page's cursor until a page is empty. */
+    private static List<String> pageByPage(HttpGraphQlTester caller) {
+        List<String> found = new ArrayList<>();
+        String after = null;
+        while (true) {
+            List<Map> page = caller.documentName("documents").operationName("searchDocuments").variable("text", "quillwort").variable("first", 1)
+                .variable("after", after).execute().path("searchDocuments").entityList(Map.class).get();
+            if (page.isEmpty() || found.size() > 10) {
+                return found;
+            }
+            found.addAll(passages(page));
+            after = (String) page.getLast().get("cursor");
+        }
+    }
+
+    private static List<String> passages(List<Map> page) {
+        return page.stream().map(p -> ((Map<?, ?>) p.get("source")).get("id") + "@" + p.get("start")).toList();
+    }
+
+    @Test
     void badUploadsAreRefusedWithAClearMessageAndStoreNothing() {
         recordSource("doc-bad", false);
         var before = TestDatabase.snapshot(driver);

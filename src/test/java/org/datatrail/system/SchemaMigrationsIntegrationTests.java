@@ -38,13 +38,14 @@ class SchemaMigrationsIntegrationTests {
 
         assertThat(first).extracting(SchemaMigrations.Migration::fileName)
             .containsExactly("V001__constraints.cypher", "V002__indexes.cypher", "V003__audit_trail.cypher", "V004__lineage.cypher",
-                    "V005__documents.cypher", "V006__document_search.cypher", "V007__passage_mentions.cypher");
+                    "V005__documents.cypher", "V006__document_search.cypher", "V007__passage_mentions.cypher",
+                    "V008__passage_visibility.cypher");
         assertThat(second).isEmpty();
         assertThat(db.rows("MATCH (m:DataTrailMigration) RETURN m.version AS v, m.file AS file ORDER BY v", Map.of()))
             .containsExactly(Map.of("v", 1L, "file", "V001__constraints.cypher"), Map.of("v", 2L, "file", "V002__indexes.cypher"),
                     Map.of("v", 3L, "file", "V003__audit_trail.cypher"), Map.of("v", 4L, "file", "V004__lineage.cypher"),
                     Map.of("v", 5L, "file", "V005__documents.cypher"), Map.of("v", 6L, "file", "V006__document_search.cypher"),
-                    Map.of("v", 7L, "file", "V007__passage_mentions.cypher"));
+                    Map.of("v", 7L, "file", "V007__passage_mentions.cypher"), Map.of("v", 8L, "file", "V008__passage_visibility.cypher"));
         assertThat(db.rows("SHOW INDEXES YIELD name, type WHERE name = 'organisation_search' RETURN type", Map.of()))
             .containsExactly(Map.of("type", "FULLTEXT"));
         assertThat(db.rows("SHOW CONSTRAINTS YIELD name WHERE name = 'fact_id' RETURN name", Map.of())).hasSize(1);
