@@ -104,7 +104,7 @@ class OfflineImportCrashIntegrationTests {
                       COUNT { (d:Dataset) WHERE d.collectionChannels IS NULL } AS withoutChannels,
                       COUNT { (m:DataTrailMigration) } AS migrations""", Map.of(), r -> r.next());
             assertThat(counts).containsEntry("withoutAliases", 0L).containsEntry("withoutChannels", 0L)
-                .containsEntry("migrations", 7L);
+                .containsEntry("migrations", 8L);
             assertThat((Long) counts.get("organisations")).isPositive();
             Object factIdConstraints = neo4j.database().executeTransactionally("SHOW CONSTRAINTS YIELD name WHERE name = 'fact_id' RETURN count(*) AS n",
                     Map.of(), r -> r.next().get("n"));

@@ -47,7 +47,7 @@ class ConcurrentStartIntegrationTests {
                 assertThat(external.rows("MATCH (m:DataTrailMigration) RETURN m.version AS version, count(*) AS times ORDER BY version", Map.of()))
                     .as("each migration applied once").containsExactly(Map.of("version", 1L, "times", 1L), Map.of("version", 2L, "times", 1L),
                             Map.of("version", 3L, "times", 1L), Map.of("version", 4L, "times", 1L), Map.of("version", 5L, "times", 1L),
-                            Map.of("version", 6L, "times", 1L), Map.of("version", 7L, "times", 1L));
+                            Map.of("version", 6L, "times", 1L), Map.of("version", 7L, "times", 1L), Map.of("version", 8L, "times", 1L));
                 assertThat(external.rows("MATCH (a:AuditEntry) WHERE a.tokenLabel STARTS WITH 'system:seed' RETURN count(a) AS loads", Map.of()))
                     .as("the seed loaded once").containsExactly(Map.of("loads", 1L));
                 assertThat(external.rows("MATCH (o:Organisation {id: 'lifecycle-marketing'}) RETURN count(o) AS n", Map.of()))

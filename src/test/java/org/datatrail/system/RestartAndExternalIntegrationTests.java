@@ -67,7 +67,7 @@ class RestartAndExternalIntegrationTests {
             assertThat(dataDir.resolve("neo4j-password")).doesNotExist();
             assertThat(external.driver().executableQuery(SeedCase.CHAIN).execute().records()).hasSize(1);
             assertThat(external.rows("MATCH (m:DataTrailMigration) RETURN count(m) AS n", Map.of()))
-                .containsExactly(Map.of("n", 7L));
+                .containsExactly(Map.of("n", 8L));
         }
     }
 
