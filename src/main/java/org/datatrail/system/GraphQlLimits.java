@@ -43,7 +43,7 @@ class GraphQlLimits {
     /** The cost limit: each field costs 1, and a list multiplies what is under it by its estimated size ({@link QueryCost}). */
     @Bean
     QueryCost maxQueryCost(GraphQlLimitsProperties limits) {
-        return new QueryCost(limits.maxComplexity());
+        return new QueryCost(limits.maxComplexity(), limits.typicalListSizes());
     }
 
     /**

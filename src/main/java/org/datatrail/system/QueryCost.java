@@ -52,8 +52,8 @@ import graphql.schema.GraphQLTypeUtil;
  * <li>otherwise {@value #OTHER_LIST}.</li>
  * </ul>
  * The typical sizes were read off the shipped case (a fact there has 3 to 6 quotes on average, a dataset 1 consent and
- * 4 data categories, a dispute 2 claims, an organisation a transfer or two) and rounded up; they are an estimate, not
- * a bound: the pages themselves are bounded where they are read ({@link Pages}). Arithmetic is in {@code double}, so nested pages of 100 cannot overflow into a small cost.
+ * 4 data categories, a dispute 2 claims, an organisation a transfer or two) and rounded up, and an installation may set
+ * its own ({@code datatrail.graphql.typical-list-sizes.<field>}); they are an estimate, not a bound: the pages themselves are bounded where they are read ({@link Pages}). Arithmetic is in {@code double}, so nested pages of 100 cannot overflow into a small cost.
  */
 final class QueryCost extends SimplePerformantInstrumentation {
 
@@ -73,9 +73,27 @@ final class QueryCost extends SimplePerformantInstrumentation {
     static final int OTHER_LIST = 5;
 
     private final long limit;
+    private final Map<String, Integer> typical;
 
-    QueryCost(long limit) {
+    /**
+     * @param configured typical sizes that replace or add to {@link #TYPICAL} ({@code datatrail.graphql.typical-list-sizes})
+     * @throws IllegalArgumentException naming the setting when a configured size is not a positive number
+     */
+    QueryCost(long limit, Map<String, Integer> configured) {
         this.limit = limit;
+        Map<String, Integer> sizes = new HashMap<>(TYPICAL);
+        configured.forEach((field, size) -> {
+            if (size == null || size < 1) {
+                throw new IllegalArgumentException("datatrail.graphql.typical-list-sizes." + field + " must be a whole number of 1 or more, was " + size);
+            }
+            sizes.put(field, size);
+        });
+        this.typical = Map.copyOf(sizes);
+    }
+
+    /** The typical list sizes this instance estimates with: {@link #TYPICAL} and the installation's own. */
+    Map<String, Integer> typical() {
+        return typical;
     }
 
     @Override
@@ -83,7 +101,7 @@ final class QueryCost extends SimplePerformantInstrumentation {
             InstrumentationState state) {
         ExecutionContext context = parameters.getExecutionContext();
         CostEstimate estimate = estimate(context.getGraphQLSchema(), context.getDocument(), context.getExecutionInput().getOperationName(),
-                context.getCoercedVariables());
+                context.getCoercedVariables(), typical);
         if (estimate.cost() > limit) {
             throw new AbortExecutionException(estimate.refusal(limit));
         }
@@ -97,6 +115,12 @@ final class QueryCost extends SimplePerformantInstrumentation {
      * fragments spreading fragments cannot make the walk itself exponential; validation has refused cycles already.
      */
     static CostEstimate estimate(GraphQLSchema schema, Document document, String operationName, CoercedVariables variables) {
+        return estimate(schema, document, operationName, variables, TYPICAL);
+    }
+
+    /** {@link #estimate(GraphQLSchema, Document, String, CoercedVariables)} with other typical list sizes. */
+    static CostEstimate estimate(GraphQLSchema schema, Document document, String operationName, CoercedVariables variables,
+            Map<String, Integer> typical) {
         OperationDefinition operation = document.getDefinitionsOfType(OperationDefinition.class).stream()
             .filter(o -> operationName == null || operationName.equals(o.getName()))
             .findFirst().orElseThrow();
@@ -107,14 +131,14 @@ final class QueryCost extends SimplePerformantInstrumentation {
         };
         Map<String, FragmentDefinition> fragments = new HashMap<>();
         document.getDefinitionsOfType(FragmentDefinition.class).forEach(f -> fragments.put(f.getName(), f));
-        return new CostEstimate(new Walk(schema, fragments, variables.toMap()).nodes(operation.getSelectionSet(), root));
+        return new CostEstimate(new Walk(schema, fragments, variables.toMap(), typical).nodes(operation.getSelectionSet(), root));
     }
 
     private record Walk(GraphQLSchema schema, Map<String, FragmentDefinition> fragments, Map<String, Object> variables,
-            Map<String, List<CostEstimate.Node>> spread) {
+            Map<String, Integer> typical, Map<String, List<CostEstimate.Node>> spread) {
 
-        Walk(GraphQLSchema schema, Map<String, FragmentDefinition> fragments, Map<String, Object> variables) {
-            this(schema, fragments, variables, new HashMap<>());
+        Walk(GraphQLSchema schema, Map<String, FragmentDefinition> fragments, Map<String, Object> variables, Map<String, Integer> typical) {
+            this(schema, fragments, variables, typical, new HashMap<>());
         }
 
         List<CostEstimate.Node> nodes(SelectionSet selections, GraphQLType parent) {
@@ -160,8 +184,8 @@ final class QueryCost extends SimplePerformantInstrumentation {
             Object page = first == null ? null : first.getArgumentDefaultValue().getValue();
             int defaultPage = page instanceof IntValue n ? n.getValue().intValueExact() : page instanceof Integer n ? n : Integer.MAX_VALUE;
             String type = parent instanceof GraphQLNamedType named ? named.getName() : "";
-            Integer typical = TYPICAL.getOrDefault(type + "." + definition.getName(), TYPICAL.get(definition.getName()));
-            int size = typical != null ? Math.min(typical, defaultPage) : first != null ? defaultPage : OTHER_LIST;
+            Integer usual = typical.getOrDefault(type + "." + definition.getName(), typical.get(definition.getName()));
+            int size = usual != null ? Math.min(usual, defaultPage) : first != null ? defaultPage : OTHER_LIST;
             return new CostEstimate.Node(field.getResultKey(), size, first != null, children);
         }
 

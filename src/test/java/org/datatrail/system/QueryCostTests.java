@@ -1,10 +1,12 @@
 package org.datatrail.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -53,6 +55,18 @@ class QueryCostTests {
         assertThat(estimate("{ organisation(id: \"x\") { transfersOut { id } } }").cost()).isEqualTo(1 + 1 + 5);
         assertThat(estimate("{ organisation(id: \"x\") { transfersOut(first: 100) { id } } }").cost()).isEqualTo(1 + 1 + 100);
         assertThat(estimate("{ traceFlows(from: \"x\") { hops } }").cost()).isEqualTo(1 + 50);
+    }
+
+    @Test
+    void anInstallationSetsItsOwnTypicalSizesWithinTheDefaultPage() {
+        String query = "{ organisation(id: \"x\") { transfersOut { evidence { quote } } } }";
+        assertThat(estimate(query).cost()).isEqualTo(1 + 1 + 5 * (1 + 5));
+        var larger = QueryCost.estimate(schema, Parser.parse(query), null, CoercedVariables.emptyVariables(),
+                new QueryCost(50_000, Map.of("transfersOut", 40, "Transfer.evidence", 12, "evidence", 1)).typical());
+        // Type.field wins over the field's name; a typical size never exceeds the list's default page (50)
+        assertThat(larger.cost()).isEqualTo(1 + 1 + 40 * (1 + 12));
+        assertThatThrownBy(() -> new QueryCost(50_000, Map.of("evidence", 0)))
+            .hasMessage("datatrail.graphql.typical-list-sizes.evidence must be a whole number of 1 or more, was 0");
     }
 
     @Test
