@@ -3,17 +3,16 @@ package org.datatrail.system;
 import java.time.Duration;
 import java.util.List;
 
-import org.datatrail.ingest.FactWriter;
-import org.datatrail.ingest.SeedLoader;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Brings the database up to date before the application serves anything: applies pending schema
- * migrations, then loads the seed if the database holds no facts yet (and loading on empty is enabled), holding the
+ * migrations, then runs the features' {@link StartUpStep}s (the seed on an empty database), holding the
  * database's start-up {@link DatabaseLock} so that instances starting together do each once.
  */
 @Component
@@ -25,13 +24,11 @@ class DatabaseInitializer implements InitializingBean {
     private static final Duration LEASE = Duration.ofMinutes(10);
 
     private final Driver driver;
-    private final SeedLoader seedLoader;
-    private final DataTrailProperties properties;
+    private final List<StartUpStep> steps;
 
-    DatabaseInitializer(Driver driver, SeedLoader seedLoader, DataTrailProperties properties) {
+    DatabaseInitializer(Driver driver, ObjectProvider<StartUpStep> steps) {
         this.driver = driver;
-        this.seedLoader = seedLoader;
-        this.properties = properties;
+        this.steps = steps.orderedStream().toList();
     }
 
     @Override
@@ -41,16 +38,10 @@ class DatabaseInitializer implements InitializingBean {
         try (DatabaseLock lock = DatabaseLock.acquire(driver, "start-up", LEASE)) {
             List<SchemaMigrations.Migration> applied = SchemaMigrations.fromClasspath(driver).migrate();
             log.info("Schema up to date ({} migration(s) applied now, in {} ms)", applied.size(), (System.nanoTime() - started) / 1_000_000);
-            lock.renew();
-            if (properties.seed().onEmpty() && holdsNoFacts()) {
-                FactWriter.Changes changes = seedLoader.load(properties.seed().location());
-                log.info("Empty database: loaded the seed from {} ({} nodes, {} relationships)", properties.seed().location(),
-                        changes.nodesCreated(), changes.relationshipsCreated());
+            for (StartUpStep step : steps) {
+                lock.renew();
+                step.run();
             }
         }
-    }
-
-    private boolean holdsNoFacts() {
-        return driver.executableQuery("MATCH (f:Fact) RETURN f LIMIT 1").execute().records().isEmpty();
     }
 }

@@ -1,25 +1,27 @@
 package org.datatrail.system;
 
-import java.util.List;
 import java.util.Map;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
-import org.datatrail.ingest.FactValidationException;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns failures into GraphQL errors with a clear message and a classification, never a stack trace:
- * bad arguments and refused input are BAD_REQUEST (naming the argument or field), unknown ids NOT_FOUND,
- * a query the database stopped for running too long TIMEOUT, anything else INTERNAL_ERROR (logged).
+ * bad arguments are BAD_REQUEST (naming the argument), unknown ids NOT_FOUND, a query the database stopped for
+ * running too long TIMEOUT, anything else INTERNAL_ERROR (logged). Features resolve their own failures first (a
+ * refused write in ingest, a refused field in security); this resolver comes last and takes the rest.
  */
 @Component
+@Order(Ordered.LOWEST_PRECEDENCE)
 class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
@@ -44,25 +46,8 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
         if (ex instanceof BadArgumentException bad) {
             return error.errorType(ErrorType.BAD_REQUEST).message(bad.getMessage()).extensions(Map.of("argument", bad.argument())).build();
         }
-        if (ex instanceof org.springframework.security.access.AccessDeniedException denied) {
-            boolean mutation = env.getParentType() instanceof graphql.schema.GraphQLObjectType type && type.getName().equals("Mutation");
-            String what = mutation ? "recording findings" : "the field '" + env.getField().getName() + "'";
-            return error.errorType(ErrorType.FORBIDDEN)
-                .message(org.datatrail.security.AccessRefusal.message(denied, what))
-                .build();
-        }
         if (ex instanceof NotFoundException notFound) {
             return error.errorType(ErrorType.NOT_FOUND).message(notFound.getMessage()).build();
-        }
-        if (ex instanceof FactValidationException refused) {
-            List<Map<String, String>> problems = refused.problems().stream()
-                .map(p -> Map.of("field", inputField(p.location()), "message", p.message()))
-                .toList();
-            String summary = problems.stream().map(p -> p.get("field") + ": " + p.get("message")).reduce((a, b) -> a + "; " + b).orElse("");
-            return error.errorType(ErrorType.BAD_REQUEST)
-                .message("Refused, nothing was written: " + summary)
-                .extensions(Map.of("problems", problems))
-                .build();
         }
         if (ex instanceof Neo4jException db && isTimeout(db)) {
             return error.errorType(DataTrailErrorType.TIMEOUT)
@@ -73,11 +58,6 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
         return null; // Spring for GraphQL answers INTERNAL_ERROR with a generic message
     }
 
-    /** {@code transfers[0].evidence[1].source} (a facts-file location) as the mutation's {@code input.evidence[1].source}. */
-    static String inputField(String location) {
-        int dot = location.indexOf("].");
-        return dot < 0 ? "input" : "input." + location.substring(dot + 2);
-    }
 
     private static boolean isTimeout(Neo4jException e) {
         String code = String.valueOf(e.code());

@@ -16,13 +16,6 @@ import org.neo4j.driver.exceptions.ClientException;
 class GraphQlErrorsTests {
 
     @Test
-    void problemLocationsBecomeMutationInputFields() {
-        assertThat(GraphQlErrors.inputField("transfers[0].to")).isEqualTo("input.to");
-        assertThat(GraphQlErrors.inputField("transfers[0].evidence[1].source")).isEqualTo("input.evidence[1].source");
-        assertThat(GraphQlErrors.inputField("")).isEqualTo("input");
-    }
-
-    @Test
     void aQueryTheDatabaseStoppedForTimeIsATimeoutWithAClearMessage() {
         var timedOut = new ClientException("Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
                 "The transaction has been terminated. Retry your operation in a new transaction...");
