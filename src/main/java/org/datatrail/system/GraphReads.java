@@ -83,7 +83,9 @@ public final class GraphReads {
     }
 
     /**
-     * Loads entities by id in one query, in a read-only transaction.
+     * Loads entities by id in one query, in a read-only transaction, through OGM (which maps the entities' fields and
+     * relationships to the API's types): with the same query timeout and bookmark manager as {@link #rows}, which the
+     * Driver OGM is given adds to its sessions ({@link OgmReadDefaults}).
      *
      * @return the entities in the order of {@code ids}; ids that name nothing are left out
      */

@@ -15,8 +15,9 @@ import org.springframework.context.annotation.Bean;
 class Neo4jOgmConfiguration {
 
     @Bean
-    SessionFactory sessionFactory(Driver driver, Neo4jConnectionDetails connection) {
-        SharedBoltDriver ogmDriver = new SharedBoltDriver(driver);
+    SessionFactory sessionFactory(Driver driver, Neo4jConnectionDetails connection, DataTrailProperties settings) {
+        // OGM's reads get the bookmark manager and the query timeout the Driver's reads have (OgmReadDefaults)
+        SharedBoltDriver ogmDriver = new SharedBoltDriver(OgmReadDefaults.wrap(driver, settings.api().queryTimeout()));
         // OGM switches on native types only in configure(), which wants the URI the Driver was built for
         ogmDriver.configure(new Configuration.Builder().uri(connection.getUri().toString()).useNativeTypes().build());
         return new SessionFactory(ogmDriver, "org.datatrail");
