@@ -35,8 +35,8 @@ public record DataTrailProperties(@DefaultValue("./data") Path dataDir, @Default
     }
 
     /**
-     * @param warmUp plan the default traces in the background once the app is ready, so that the first investigator
-     *        does not wait for Neo4j to plan them (several seconds each on a cold JVM)
+     * @param warmUp plan the default traces and check the report shelf in the background once the app is ready, so
+     *        that the first investigator does not wait for Neo4j to plan them (several seconds each on a cold JVM)
      * @param queryTimeout longest one of the API's read queries may run before Neo4j stops it ({@code TIMEOUT})
      */
     public record Api(@DefaultValue("true") boolean warmUp, @DefaultValue("30s") Duration queryTimeout) {
