@@ -3,13 +3,15 @@ package org.datatrail.support;
 import java.util.Arrays;
 import java.util.Set;
 
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLocksProvider;
 import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
- * The test classes run two at a time; classes that share one app (the same {@link DataTrailTest} seed, settings and
- * web environment, so one cached context and one database) take turns, because a class that reads checks the graph
- * is as it found it and a class that writes puts the seed back after it. Classes of different apps run side by side.
+ * The test classes run two at a time. Classes that share one app (the same {@link DataTrailTest} seed, settings and
+ * web environment, so one cached context and one database) may all read it at once: each checks the graph is as it
+ * found it, which holds while nobody writes. A class that writes has the app to itself, because it puts the seed
+ * back after it. Classes of different apps run side by side.
  */
 public final class SharedAppLock implements ResourceLocksProvider {
 
@@ -21,6 +23,7 @@ public final class SharedAppLock implements ResourceLocksProvider {
         }
         String[] properties = test.properties().clone();
         Arrays.sort(properties);
-        return Set.of(new Lock("datatrail-app " + test.seed() + " " + test.webEnvironment() + " " + String.join(",", properties)));
+        return Set.of(new Lock("datatrail-app " + test.seed() + " " + test.webEnvironment() + " " + String.join(",", properties),
+                test.writes() ? ResourceAccessMode.READ_WRITE : ResourceAccessMode.READ));
     }
 }
