@@ -5,13 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.datatrail.support.DataTrailTest;
 import org.datatrail.support.DataTrailTest.Seed;
 import org.datatrail.support.Testers;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import graphql.introspection.Introspection;
+
 /** A public deployment switches off introspection and the explorer; queries still work. */
 @DataTrailTest(seed = Seed.SMALL, properties = { "spring.graphql.schema.introspection.enabled=false", "datatrail.graphiql.enabled=false" })
+// alone, and introspection switched back on after it: Spring Boot switches it off for the whole JVM
+// (graphql-java's Introspection.enabledJvmWide), which every other app in the test JVM would see
+@Isolated
 class PublicDeploymentIntegrationTests {
+
+    @AfterAll
+    static void switchIntrospectionBackOnForTheOtherApps() {
+        Introspection.enabledJvmWide(true);
+    }
 
     @LocalServerPort
     int port;

@@ -30,7 +30,8 @@ public final class Testers {
     public static HttpGraphQlTester graphQl(int port, String token) {
         WebTestClient.Builder client = WebTestClient.bindToServer()
             .baseUrl("http://localhost:" + port + "/graphql")
-            .responseTimeout(Duration.ofSeconds(60));
+            // as long as the test apps wait for a request (datatrail.graphql.request-timeout, TestDatabaseCustomizerFactory)
+            .responseTimeout(Duration.ofSeconds(150));
         if (token != null) {
             client.defaultHeader("Authorization", "Bearer " + token);
         }

@@ -31,7 +31,9 @@ class WorkbenchTokensOnlyBrowserTests {
         WebDriver browser = HeadlessChromium.start();
         try {
             browser.get("http://localhost:" + port + "/?org=lifecycle-marketing&purpose=political-campaigning");
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            // as long as WorkbenchBrowserTests waits: the trace behind the page is planned on its first request, slowly
+            // on 2 cores shared with another test class and a browser
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(180));
             wait.until(b -> b.findElement(By.id("role")).getText().equals("no access"));
             assertThat(browser.findElement(By.id("message")).getText()).isEqualTo("This server needs a token to read anything: paste one above.");
             assertThat(browser.findElement(By.id("graph-status")).getText()).isEqualTo("No trace yet.");
