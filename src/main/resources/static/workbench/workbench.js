@@ -3,68 +3,18 @@
 // The page's state lives in its URL, so a link reopens the same view.
 
 import { graphql, graphqlAll, queries, token, setToken, transferEvidence, ApiError } from './api.js';
-import { h, fill } from './dom.js';
+import { $, h, fill } from './dom.js';
 import { draw, graphOf, highlight } from './graph.js';
 import { chainItem } from './chains.js';
 import { organisationPanel, transferPanel, enforcementPanel, datasetPanel, derivationPanel, timelinePanel, statusText } from './evidence.js';
 import { chainsAsJson, chainsAsCsv, download } from './export.js';
 import { setUpRecording } from './record.js';
 import { setUpDocuments, searchDocuments } from './documents.js';
+import { DEFAULTS, state, view, changeState, stateFromUrl, clampHops, writeUrl } from './state.js';
 
-const $ = id => document.getElementById(id);
 const MAX_PAGES = 10; // 1,000 chains: far more than a person reads, enough for a broker's fan-out
 
-/**
- * What the URL says: the organisation, the trace controls and the selected fact. `ds`, when set, names a dataset
- * whose trail (traceDataset) the graph shows instead of the organisation's flows.
- */
-const DEFAULTS = { org: '', dir: 'down', hops: '4', since: '', until: '', purpose: '', cat: '', children: '', conn: '', ds: '', tl: 'chains', sel: '' };
-let state = readUrl();
-const view = { viewer: null, organisation: null, dataset: null, chains: [], model: null, cy: null, timeline: [], vocabulary: null, disputes: null };
 window.workbench = view; // for the browser console: view.cy is the Cytoscape graph
-
-/** The URL's state; a link can say anything, so hops are clamped to what the API takes and a date that is not YYYY-MM-DD is dropped. */
-function readUrl() {
-  const params = new URLSearchParams(location.search);
-  const result = { ...DEFAULTS };
-  for (const key of Object.keys(DEFAULTS)) {
-    if (params.has(key)) {
-      result[key] = params.get(key);
-    }
-  }
-  result.hops = clampHops(result.hops, DEFAULTS.hops);
-  result.since = isoDate(result.since) ? result.since : '';
-  result.until = isoDate(result.until) ? result.until : '';
-  return result;
-}
-
-/** The API follows 1..8 hops (the hops input allows the same): a number is clamped, anything else gives `fallback`. */
-function clampHops(value, fallback) {
-  const hops = Math.round(Number(value));
-  return String(value).trim() && Number.isFinite(hops) ? String(Math.min(8, Math.max(1, hops))) : fallback;
-}
-
-/** A real calendar date written YYYY-MM-DD, as the API's Date takes. */
-function isoDate(text) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) {
-    return false;
-  }
-  const date = new Date(text + 'T00:00:00Z');
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
-}
-
-function writeUrl(push) {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(state)) {
-    if (value && value !== DEFAULTS[key]) {
-      params.set(key, value);
-    }
-  }
-  const url = location.pathname + (params.size ? '?' + params : '');
-  if (url !== location.pathname + location.search) {
-    (push ? history.pushState : history.replaceState).call(history, null, '', url);
-  }
-}
 
 function say(text, error = false) {
   const message = $('message');
@@ -134,7 +84,7 @@ async function loadForViewer() {
     return;
   }
   await loadVocabulary();
-  state = readUrl();
+  stateFromUrl();
   showControls();
   await openOrganisation();
 }
@@ -208,7 +158,7 @@ function renderSuggestions() {
 
 function choose(id) {
   $('suggestions').hidden = true;
-  state = { ...state, org: id, ds: '', sel: '' };
+  changeState({ org: id, ds: '', sel: '' });
   writeUrl(true);
   openOrganisation();
 }
@@ -283,7 +233,7 @@ function showControls() {
 
 /** Applies changed controls and traces again; the selection is dropped (it may not be on the new graph) unless `keep` names one. */
 function setControls(changes, keep = '') {
-  state = { ...state, ...changes, sel: keep };
+  changeState({ ...changes, sel: keep });
   writeUrl(false);
   showControls();
   trace();
@@ -301,7 +251,7 @@ for (const key of CONTROLS) {
 $('children').addEventListener('change', () => setControls({ children: $('children').checked ? '1' : '' }));
 $('connections').addEventListener('change', () => setControls({ conn: $('connections').checked ? '1' : '' }));
 $('tl').addEventListener('change', () => {
-  state = { ...state, tl: $('tl').value };
+  changeState({ tl: $('tl').value });
   writeUrl(false);
   loadTimeline();
 });
@@ -470,7 +420,7 @@ async function select(selection, remember = true) {
   const id = rest.join(':');
   const seq = ++selectSeq;
   if (remember) {
-    state = { ...state, sel: selection };
+    changeState({ sel: selection });
     writeUrl(false);
   }
   highlight(view.cy, id);
@@ -554,7 +504,7 @@ async function exportChains(chains, format, number) {
 
 window.addEventListener('popstate', () => {
   const previous = state.org;
-  state = readUrl();
+  stateFromUrl();
   showControls();
   if (state.org !== previous) {
     openOrganisation();
