@@ -2,7 +2,7 @@
 // a timeline, exports, and (for investigators) recording findings. Everything on the page comes from /graphql.
 // The page's state lives in its URL, so a link reopens the same view.
 
-import { graphql, graphqlAll, queries, token, setToken, transferEvidence, ApiError } from './api.js';
+import { graphql, graphqlAll, queries, transferEvidence } from './api.js';
 import { $, h, fill } from './dom.js';
 import { draw, graphOf, highlight } from './graph.js';
 import { chainItem } from './chains.js';
@@ -11,68 +11,12 @@ import { chainsAsJson, chainsAsCsv, download } from './export.js';
 import { setUpRecording } from './record.js';
 import { setUpDocuments, searchDocuments } from './documents.js';
 import { DEFAULTS, state, view, changeState, stateFromUrl, clampHops, writeUrl } from './state.js';
+import { say, failed } from './message.js';
+import { askViewer, setUpViewer } from './viewer.js';
 
 const MAX_PAGES = 10; // 1,000 chains: far more than a person reads, enough for a broker's fan-out
 
 window.workbench = view; // for the browser console: view.cy is the Cytoscape graph
-
-function say(text, error = false) {
-  const message = $('message');
-  message.hidden = !text;
-  message.textContent = text || '';
-  message.classList.toggle('error', error);
-}
-
-function failed(what) {
-  return error => {
-    console.error(error);
-    say(what + ': ' + error.message, true);
-  };
-}
-
-// ---- who is asking ---------------------------------------------------------------------------------------
-
-async function askViewer() {
-  try {
-    view.viewer = (await graphql(queries.viewer)).viewer;
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401 && token()) {
-      setToken(null);
-      say('That token was not accepted; you are reading as a journalist.', true);
-      return askViewer();
-    }
-    view.viewer = null;
-    say(error.status === 401 ? 'This server needs a token to read anything: paste one above.' : 'Cannot reach the API: ' + error.message, true);
-  }
-  const role = $('role');
-  role.textContent = view.viewer ? view.viewer.role : 'no access';
-  role.classList.toggle('writer', !!view.viewer?.mayRecord);
-  $('forget-token').hidden = !token();
-  $('token').value = '';
-  $('record').hidden = !view.viewer?.mayRecord;
-}
-
-$('token-form').addEventListener('submit', async event => {
-  event.preventDefault();
-  const value = $('token').value.trim();
-  if (!value) {
-    return;
-  }
-  setToken(value);
-  say('');
-  await askViewer();
-  if (token()) {
-    await loadForViewer();
-    if (view.viewer?.mayRecord) {
-      say('Token accepted: you may record findings.');
-    }
-  }
-});
-$('forget-token').addEventListener('click', async () => {
-  setToken(null);
-  say('');
-  await askViewer();
-});
 
 /**
  * Loads what the page shows for the current caller: the vocabulary (purposes, sources) and the view the URL
@@ -88,6 +32,8 @@ async function loadForViewer() {
   showControls();
   await openOrganisation();
 }
+
+setUpViewer(loadForViewer);
 
 // ---- search with suggestions -----------------------------------------------------------------------------
 
