@@ -2,17 +2,17 @@
 // a timeline, exports, and (for investigators) recording findings. Everything on the page comes from /graphql.
 // The page's state lives in its URL, so a link reopens the same view.
 
-import { graphql, graphqlAll, queries, transferEvidence } from './api.js';
+import { graphql, graphqlAll, queries } from './api.js';
 import { $, h, fill } from './dom.js';
 import { draw, graphOf, highlight } from './graph.js';
 import { chainItem } from './chains.js';
 import { organisationPanel, transferPanel, enforcementPanel, datasetPanel, derivationPanel, timelinePanel, statusText } from './evidence.js';
-import { chainsAsJson, chainsAsCsv, download } from './export.js';
 import { setUpRecording } from './record.js';
 import { setUpDocuments, searchDocuments } from './documents.js';
 import { DEFAULTS, state, view, changeState, stateFromUrl, clampHops, writeUrl } from './state.js';
 import { say, failed } from './message.js';
 import { askViewer, setUpViewer } from './viewer.js';
+import { setUpSharing, exportChains } from './share.js';
 
 const MAX_PAGES = 10; // 1,000 chains: far more than a person reads, enough for a broker's fan-out
 
@@ -410,44 +410,9 @@ async function select(selection, remember = true) {
   }
 }
 
-// ---- share and export ------------------------------------------------------------------------------------
-
-$('permalink').addEventListener('click', async () => {
-  try {
-    await navigator.clipboard.writeText(location.href);
-    say('Link copied: ' + location.href);
-  } catch (blocked) {
-    say('Link to this view: ' + location.href);
-  }
-});
-$('export-csv').addEventListener('click', () => exportChains(view.chains, 'csv'));
-$('export-json').addEventListener('click', () => exportChains(view.chains, 'json'));
-
-async function exportChains(chains, format, number) {
-  try {
-    const ids = [...new Set(chains.flatMap(c => c.transfers.map(t => t.id)))];
-    const evidence = await transferEvidence(ids);
-    const trace = state.ds ? { dataset: state.ds, maxHops: Number(state.hops) } : { organisation: state.org,
-      direction: state.dir === 'up' ? 'upstream' : 'downstream', maxHops: Number(state.hops), since: state.since || null, until: state.until || null,
-      purpose: state.purpose || null, dataCategory: state.cat || null, childrenOnly: state.children === '1',
-      follow: state.conn === '1' ? 'CONNECTION' : 'DATA' };
-    const json = chainsAsJson(chains, evidence, { permalink: location.href, trace });
-    if (number) {
-      json.chains[0].chain = number;
-    }
-    const name = 'datatrail-' + (state.ds ? 'dataset-' + state.ds : state.org) + (number ? '-chain-' + number : '-chains') + '.' + format;
-    if (format === 'csv') {
-      download(name, 'text/csv;charset=utf-8', chainsAsCsv(json));
-    } else {
-      download(name, 'application/json', JSON.stringify(json, null, 2));
-    }
-  } catch (error) {
-    failed('Export failed')(error);
-  }
-}
-
 // ---- start -----------------------------------------------------------------------------------------------
 
+setUpSharing();
 window.addEventListener('popstate', () => {
   const previous = state.org;
   stateFromUrl();
