@@ -1,5 +1,8 @@
 // Builds DOM nodes from data without ever parsing it as HTML (names and quotes come from the sources).
 
+/** The page's element with this id. */
+export const $ = id => document.getElementById(id);
+
 /** h('p', { class: 'x', onclick: f }, 'text', child...) */
 export function h(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);
