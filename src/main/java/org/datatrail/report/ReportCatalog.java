@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,10 +31,10 @@ import org.springframework.stereotype.Component;
 /**
  * The report shelf: every {@code cypher/reports/*.cypher} on the classpath. Each file's header is read when the app
  * starts; its query is checked (by an {@code EXPLAIN} in a READ session) once, when the report is first needed, or for
- * every report when the whole shelf is asked for. A served app that warms up checks the whole shelf in the background as
- * soon as it answers ({@link #checkAllInTheBackground}), so a bad file is still named in the log at start-up; a command checks only
- * the report it runs (planning ten reports on a cold JVM took ten seconds of every command's start). A file that fails
- * is refused, with a message naming the file and line, and the other reports stay available.
+ * every report when the whole shelf is asked for. A served app that warms up checks the whole shelf in the background
+ * as soon as it answers ({@link #checkAllInTheBackground}), so a bad file is still named in the log at start-up; a
+ * command checks only the report it runs (planning all ten on a cold JVM cost every command about four seconds). A file
+ * that fails is refused, with a message naming the file and line, and the other reports stay available.
  */
 @Component
 public final class ReportCatalog {
@@ -47,9 +48,9 @@ public final class ReportCatalog {
     private final boolean checkInTheBackground;
     /** Every file whose header parsed, by report name, in file order: checked or not yet. */
     private final Map<String, Report> parsed = new LinkedHashMap<>();
-    /** The outcome of each report's check: null for one that passed, else why it was refused. */
-    private final Map<String, Optional<String>> checked = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Why each refused file was refused, in file order: headers first refused, then queries as they are checked. */
+    /** The outcome of each report's check, by name: empty for one that passed, else why it was refused. */
+    private final Map<String, Optional<String>> checked = new ConcurrentHashMap<>();
+    /** Why each file whose header was refused was refused, in file order. */
     private final List<String> headerRefusals = new ArrayList<>();
 
     @Autowired
