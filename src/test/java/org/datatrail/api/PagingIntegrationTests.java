@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -220,17 +221,24 @@ class PagingIntegrationTests {
 
     /**
      * Reads a list to its end, page by page, with {@code page} (given the cursor of the last item seen), while
-     * another client records organisations ({@code prefix}-late-n, matching the search, and one that does not): at
-     * least one write lands between every two pages.
+     * another client records organisations ({@code prefix}-late-n, matching the search, and one that does not): one
+     * write runs while each page is read, and it has landed before the next page is read. One write a page, not as many
+     * as the writer can: a writer faster than the reader kept adding matches at the end of the list, and the reader
+     * took one to three minutes to catch up, depending on the machine.
      */
     private List<Map<String, Object>> whileRecording(String prefix, Function<String, List<Map>> page) {
         AtomicBoolean done = new AtomicBoolean();
         AtomicInteger writes = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        Semaphore turns = new Semaphore(0);
         HttpGraphQlTester writer = Testers.graphQl(port, Testers.INVESTIGATOR_TOKEN);
         Thread thread = Thread.ofPlatform().name("paging-writer").start(() -> {
             try {
-                while (!done.get()) {
+                while (true) {
+                    turns.acquire();
+                    if (done.get()) {
+                        break;
+                    }
                     int n = writes.get();
                     record(writer, List.of(Map.entry(prefix + "late-%04d".formatted(n), "Paging Firm L%03d".formatted(n)),
                             Map.entry(prefix + "elsewhere-%04d".formatted(n), "Elsewhere %04d Ltd".formatted(n))));
@@ -246,6 +254,7 @@ class PagingIntegrationTests {
             String after = null;
             while (true) {
                 int before = writes.get();
+                turns.release();
                 @SuppressWarnings("unchecked")
                 List<Map<String, Object>> items = (List<Map<String, Object>>) (List<?>) page.apply(after);
                 if (items.isEmpty()) {
@@ -263,6 +272,7 @@ class PagingIntegrationTests {
         }
         finally {
             done.set(true);
+            turns.release();
             try {
                 thread.join();
             }
