@@ -1,9 +1,11 @@
 package org.datatrail.system;
 
+import java.time.Duration;
 import java.util.Map;
 
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.parser.ParserOptions;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.server.TimeoutWebGraphQlInterceptor;
@@ -19,6 +21,9 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlLimits {
+
+    /** How much longer than the request timeout Tomcat lets an asynchronous request run. */
+    static final Duration ASYNC_GRACE = Duration.ofSeconds(5);
 
     /**
      * The depth limit, for every operation but pure introspection: the standard introspection query is 13
@@ -54,6 +59,18 @@ class GraphQlLimits {
     @Bean
     TimeoutWebGraphQlInterceptor requestTimeout(GraphQlLimitsProperties limits) {
         return new TimeoutWebGraphQlInterceptor(limits.requestTimeout(), org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE);
+    }
+
+    /**
+     * Tomcat ends an asynchronous request (every GraphQL request is one) at its connector's {@code asyncTimeout}, 30 s
+     * unless set, whatever Spring MVC's own async timeout says: that cut a request with an empty error before the 45 s
+     * {@link #requestTimeout} could answer it with its 503 and message. The connector now waits the request timeout and
+     * {@link #ASYNC_GRACE} more, so the app's own answer always comes first.
+     */
+    @Bean
+    TomcatConnectorCustomizer asyncTimeoutAfterRequestTimeout(GraphQlLimitsProperties limits) {
+        long millis = limits.requestTimeout().plus(ASYNC_GRACE).toMillis();
+        return connector -> connector.setAsyncTimeout(millis);
     }
 
     /** The parser's limits, per request (graphql-java reads them from the request's context). */

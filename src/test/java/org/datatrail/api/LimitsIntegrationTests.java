@@ -7,7 +7,10 @@ import org.datatrail.support.DataTrailTest.Seed;
 import org.datatrail.support.Testers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /** Each limit refuses an abusive request with a clear error, and the next normal request still succeeds. */
@@ -22,6 +25,19 @@ class LimitsIntegrationTests {
     @BeforeEach
     void tester() {
         graphQl = Testers.graphQl(port);
+    }
+
+    @Autowired
+    ServletWebServerApplicationContext context;
+
+    /**
+     * Tomcat would cut every GraphQL request (an asynchronous one) at 30 s, before the request timeout answers it with its
+     * 503 and message; the app gives the connector the request timeout (150 s in the test apps) and 5 s more.
+     */
+    @Test
+    void tomcatWaitsLongerThanTheRequestTimeout() {
+        var connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
+        assertThat(connector.getAsyncTimeout()).isEqualTo(155_000L);
     }
 
     @Test

@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
@@ -55,11 +53,8 @@ final class TestDatabaseCustomizerFactory implements ContextCustomizerFactory {
             // requests whose plans are warm. Classes that test the timeouts set their own. (Spring MVC's async timeout
             // bounds a GraphQL request too.)
             properties.put("datatrail.api.query-timeout", "120s");
+            // (the app sets Tomcat's asynchronous timeout a little above this one)
             properties.put("datatrail.graphql.request-timeout", "150s");
-            // Tomcat ends an asynchronous request (every GraphQL request) after its connector's asyncTimeout, 30 s unless
-            // set, whatever spring.mvc.async.request-timeout says
-            context.getBeanFactory().registerSingleton("testAsyncTimeout",
-                    (TomcatConnectorCustomizer) connector -> connector.setAsyncTimeout(Duration.ofSeconds(150).toMillis()));
             properties.put("datatrail.security.tokens", Testers.tokensSetting());
             if (seed.location() != null) {
                 properties.put("datatrail.seed.location", seed.location());
