@@ -1,5 +1,7 @@
 package org.datatrail.dataset;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -7,6 +9,8 @@ import org.datatrail.consent.Consent;
 import org.datatrail.organisation.Organisation;
 import org.datatrail.system.CypherResource;
 import org.datatrail.system.GraphReads;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -37,6 +41,29 @@ class DatasetController {
     @BatchMapping
     Map<Dataset, List<DataCategory>> dataCategories(List<Dataset> datasets) {
         return reads.batch(datasets, Dataset::getId, QUERIES.get("dataCategories"), DataCategory.class, DataCategory::getId);
+    }
+
+    /**
+     * The pairings of each dataset, in two queries whatever the batch: the pairs, then their categories. Only what the
+     * facts pair: a category without {@code about} is left out, never shown with every group or none.
+     */
+    @BatchMapping
+    Map<Dataset, List<CategorySubjects>> categoriesAbout(List<Dataset> datasets) {
+        Map<String, List<Value>> pairs = new HashMap<>();
+        for (Record row : reads.rows(QUERIES.get("categoriesAbout"), Map.of("ids", datasets.stream().map(Dataset::getId).distinct().toList()))) {
+            pairs.put(row.get("source").asString(), row.get("pairs").asList(v -> v));
+        }
+        Map<String, DataCategory> categories = new HashMap<>();
+        reads.load(DataCategory.class, pairs.values().stream().flatMap(List::stream).map(p -> p.get("category").asString()).distinct().toList(),
+                DataCategory::getId).forEach(c -> categories.put(c.getId(), c));
+        Map<Dataset, List<CategorySubjects>> result = new LinkedHashMap<>();
+        for (Dataset dataset : datasets) {
+            result.put(dataset, pairs.getOrDefault(dataset.getId(), List.of()).stream()
+                .map(p -> new CategorySubjects(categories.get(p.get("category").asString()), p.get("subjectGroups").asList(Value::asString)))
+                .filter(p -> p.category() != null)
+                .toList());
+        }
+        return result;
     }
 
     @BatchMapping

@@ -173,6 +173,7 @@ final class FactValidator {
         }
         if (section == Section.DATASETS) {
             checkDerivations(cx, where, record);
+            checkCategoriesAbout(cx, where, record);
         }
         forEachEvidence(record, (path, evidence) -> checkQuote(cx, where, record, path, evidence));
         if (section == Section.CONSENTS && where.id() != null && where.id().equals(text(record, "supersedes"))) {
@@ -220,6 +221,44 @@ final class FactValidator {
             checkNotFuture(cx, where, prefix + "date", text(derivation, "date"));
             checkHedges(cx, where, prefix, derivation, derivationHedgeable);
         });
+    }
+
+    /**
+     * A dataset's pairings of data categories with subject groups ({@code categoriesAbout}) use only its own categories and
+     * groups, each category once: a pairing is a claim about this dataset's data, so it cannot name what the dataset does
+     * not hold or whom it is not about, and a category listed twice would leave which list holds unclear. (An empty list of
+     * groups is the schema's refusal: {@code minItems}.)
+     */
+    private static void checkCategoriesAbout(Context cx, Where where, JsonNode dataset) {
+        JsonNode pairs = dataset.path("categoriesAbout");
+        List<String> categories = texts(dataset.path("dataCategories"));
+        List<String> groups = texts(dataset.path("subjectGroups"));
+        Map<String, Integer> paired = new HashMap<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            JsonNode pair = pairs.get(i);
+            String prefix = "categoriesAbout[" + i + "].";
+            String category = text(pair, "category");
+            if (category != null && !categories.contains(category)) {
+                cx.problems().add(where.problem(prefix + "category", "'" + category + "' is not one of this dataset's dataCategories; expected one of "
+                        + String.join(", ", categories)));
+            }
+            else if (category != null && paired.putIfAbsent(category, i) != null) {
+                cx.problems().add(where.problem(prefix + "category", "'" + category + "' is already paired at categoriesAbout[" + paired.get(category)
+                        + "]; list each category once, with every group it is about"));
+            }
+            JsonNode about = pair.path("subjectGroups");
+            for (int k = 0; k < about.size(); k++) {
+                String group = about.get(k).isString() ? about.get(k).asString() : null;
+                if (group != null && !groups.contains(group)) {
+                    cx.problems().add(where.problem(prefix + "subjectGroups[" + k + "]", "'" + group + "' is not one of this dataset's subjectGroups; "
+                            + "expected one of " + groups.stream().map(g -> "'" + g + "'").collect(java.util.stream.Collectors.joining(", "))));
+                }
+            }
+        }
+    }
+
+    private static List<String> texts(JsonNode array) {
+        return array.valueStream().filter(JsonNode::isString).map(JsonNode::asString).toList();
     }
 
     /** A date of something that happened, after today: a typo (2071 for 2017) or a guess, never a fact. */

@@ -480,9 +480,13 @@ public final class OfflineImport {
                 else if (value.isString()) {
                     targets.add(value.asString());
                 }
+                Map<String, List<String>> about = link.type().equals("HAS_CATEGORY") ? categoriesAbout(record) : null;
                 for (String target : targets) {
                     String targetLabel = Section.FACT.equals(link.label()) ? known.get(target) : link.label();
-                    if (link.outgoing()) {
+                    if (about != null) {
+                        relationship(label, id, link.type(), targetLabel, target, about.get(target));
+                    }
+                    else if (link.outgoing()) {
                         relationship(label, id, link.type(), targetLabel, target);
                     }
                     else {
@@ -549,6 +553,15 @@ public final class OfflineImport {
             }
         }
 
+        /** A dataset's {@code categoriesAbout} by category: the {@code about} of its {@code HAS_CATEGORY} relationships, as write-datasets.cypher sets it. */
+        private static Map<String, List<String>> categoriesAbout(JsonNode dataset) {
+            Map<String, List<String>> about = new HashMap<>();
+            for (JsonNode pair : dataset.path("categoriesAbout")) {
+                about.put(pair.path("category").asString(), pair.path("subjectGroups").valueStream().map(JsonNode::asString).toList());
+            }
+            return about;
+        }
+
         private void node(String label, String id, Map<String, Object> row) {
             nodes++;
             csv.node(label, id, row, this);
@@ -557,6 +570,12 @@ public final class OfflineImport {
         private void relationship(String fromLabel, String from, String type, String toLabel, String to) {
             relationships++;
             csv.relationship(fromLabel, from, type, toLabel, to);
+        }
+
+        /** A relationship with the list property {@code about} ({@code null}: none), in a file of its own type. */
+        private void relationship(String fromLabel, String from, String type, String toLabel, String to, List<String> about) {
+            relationships++;
+            csv.relationship(fromLabel, from, type, toLabel, to, about);
         }
 
         /** A list the CSV cannot carry item by item, set after the import instead. */
@@ -633,6 +652,31 @@ public final class OfflineImport {
             quoted(line, from);
             line.append(',').append(type).append(',');
             quoted(line, to);
+            write(file, line.append('\n'));
+        }
+
+        /**
+         * A relationship with the list property {@code about}, in a file of its type (its header has the column): an
+         * empty field leaves the property out, as {@code SET r.about = null} does. The items are subject groups, which the
+         * schema keeps free of control characters, so none is empty or holds the array delimiter.
+         */
+        void relationship(String fromLabel, String from, String type, String toLabel, String to, List<String> about) {
+            Path file = relationshipFiles.computeIfAbsent(fromLabel + "-" + type + "->" + toLabel,
+                    k -> dir.resolve("relationships-" + fromLabel + "-" + type + "-" + toLabel + ".csv"));
+            StringBuilder line = new StringBuilder();
+            if (!writers.containsKey(file)) {
+                line.append(":START_ID(").append(fromLabel).append("),:TYPE,:END_ID(").append(toLabel).append("),about:string[]\n");
+            }
+            quoted(line, from);
+            line.append(',').append(type).append(',');
+            quoted(line, to);
+            line.append(',');
+            if (about != null) {
+                if (about.isEmpty() || about.stream().anyMatch(i -> i.isEmpty() || i.indexOf(ARRAY_DELIMITER) >= 0)) {
+                    throw new IllegalStateException("about " + about + " of " + from + " -" + type + "-> " + to + " cannot go through the importer's CSV");
+                }
+                quoted(line, String.join(String.valueOf(ARRAY_DELIMITER), about));
+            }
             write(file, line.append('\n'));
         }
 

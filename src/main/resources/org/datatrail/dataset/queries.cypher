@@ -11,6 +11,15 @@ MATCH (:Dataset {id: id})-[:HAS_CATEGORY]->(c:DataCategory)
 WITH id, c ORDER BY c.name
 RETURN id AS source, collect(c.id) AS targets
 
+// query: categoriesAbout
+// The categories whose relationship says whom they are about (`about`; absent where the sources do not say), by name:
+// each dataset's pairs of category id and subject groups.
+UNWIND $ids AS id
+MATCH (:Dataset {id: id})-[r:HAS_CATEGORY]->(c:DataCategory)
+WHERE r.about IS NOT NULL
+WITH id, c, r ORDER BY c.name, c.id
+RETURN id AS source, collect({category: c.id, subjectGroups: r.about}) AS pairs
+
 // query: consents
 UNWIND $ids AS id
 MATCH (:Dataset {id: id})-[:COLLECTED_UNDER]->(c:Consent)

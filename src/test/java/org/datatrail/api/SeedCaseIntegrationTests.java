@@ -46,6 +46,19 @@ class SeedCaseIntegrationTests {
     }
 
     @Test
+    void theRegistrationsSayWhomEachKindOfDataIsAboutAMothersDateOfBirthIsNotAboutTheChildren() {
+        var about = graphQl.document("""
+                { dataset(id: "emmas-diary-registrations") { subjectGroups categoriesAbout { category { id } subjectGroups } } }""").execute();
+
+        about.path("dataset.subjectGroups").entityList(String.class).containsExactly("new and expectant mothers", "children under 5");
+        about.path("dataset.categoriesAbout[*]").entityList(Object.class).satisfies(pairs -> assertThat(pairs)
+            .extracting(p -> ((Map<?, ?>) ((Map<?, ?>) p).get("category")).get("id") + " " + ((Map<?, ?>) p).get("subjectGroups"))
+            .containsExactly("child-date-of-birth [children under 5]", "mother-date-of-birth [new and expectant mothers]",
+                    "household-address [new and expectant mothers]", "parent-name [new and expectant mothers]",
+                    "number-of-children-under-5 [children under 5]", "presence-of-children-under-5 [children under 5]"));
+    }
+
+    @Test
     void theChainToLabourFollowsTheDataAndIsNotCoveredForPoliticalCampaigning() {
         var response = graphQl.documentName("lineage").operationName("downstream").variable("from", "lifecycle-marketing").execute();
 

@@ -108,6 +108,38 @@ class BulkImportIntegrationTests {
     }
 
     @Test
+    void aPairingOfACategoryWithAGroupIsCheckedLineByLineOnlineAndOfflineAlike(@TempDir Path dir, @TempDir Path dataDir) throws IOException {
+        Files.writeString(dir.resolve("sources.jsonl"), """
+                {"id": "src", "title": "A report"}
+                """);
+        Files.writeString(dir.resolve("organisations.jsonl"), """
+                {"id": "b", "name": "B Ltd", "types": ["DATA_BROKER"], "evidence": [{"source": "src", "quote": "B buys"}]}
+                """);
+        Files.writeString(dir.resolve("dataCategories.jsonl"), """
+                {"id": "name", "name": "Name", "concernsChildren": false}
+                {"id": "child-dob", "name": "Child's date of birth", "concernsChildren": true}
+                """);
+        Files.writeString(dir.resolve("datasets.jsonl"), """
+                {"id": "x", "name": "X", "heldBy": "b", "dataCategories": ["name", "child-dob"], "subjectGroups": ["parents", "babies"], "categoriesAbout": [{"category": "child-dob", "subjectGroups": ["babies"]}], "evidence": [{"source": "src", "quote": "list X"}]}
+                {"id": "y", "name": "Y", "heldBy": "b", "dataCategories": ["name"], "subjectGroups": ["voters"], "categoriesAbout": [{"category": "child-dob", "subjectGroups": ["voters"]}, {"category": "name", "subjectGroups": ["adults"]}], "evidence": [{"source": "src", "quote": "list Y"}]}
+                """);
+        List<String> refusal = List.of(
+                "datasets.jsonl:2: categoriesAbout[0].category (id 'y'): 'child-dob' is not one of this dataset's dataCategories; expected one of name",
+                "datasets.jsonl:2: categoriesAbout[1].subjectGroups[0] (id 'y'): 'adults' is not one of this dataset's subjectGroups; "
+                        + "expected one of 'voters'");
+
+        assertThatThrownBy(() -> bulk.load(dir, 1, null)).isInstanceOf(FactValidationException.class)
+            .satisfies(e -> assertThat(((FactValidationException) e).problems()).extracting(Problem::toString).containsExactlyElementsOf(refusal));
+        assertThat(db.rows("MATCH (d:Dataset)-[r:HAS_CATEGORY]->(c) RETURN d.id + ' ' + c.id + ' ' + coalesce(r.about[0], '-') AS line ORDER BY line",
+                Map.of())).extracting(r -> r.get("line")).as("line 1 loaded with its pairing, line 2 refused")
+            .containsExactly("x child-dob babies", "x name -");
+
+        assertThatThrownBy(() -> new OfflineImport().load(dir, dataDir, 1, null)).isInstanceOf(FactValidationException.class)
+            .satisfies(e -> assertThat(((FactValidationException) e).problems()).extracting(Problem::toString).containsExactlyElementsOf(refusal));
+        assertThat(OfflineImport.canLoadInto(dataDir)).as("offline, nothing at all was written").isTrue();
+    }
+
+    @Test
     void derivationsInDatasetLinesLoadAndABatchsCycleCheckSeesTheDerivationsAlreadyLoaded(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("sources.jsonl"), """
                 {"id": "src", "title": "A report"}

@@ -155,6 +155,57 @@ class FactIngestIntegrationTests {
     }
 
     @Test
+    void eachCategoryKeepsTheGroupsItIsAboutAndRecordingTheDatasetAgainReplacesThem(@TempDir Path dir) throws IOException {
+        loader.load(SMALL);
+        String pairedBoth = """
+                { "datasets": [{ "id": "club-members", "name": "Club members", "heldBy": "supplier", "dataCategories": ["name", "child-dob"],
+                  "subjectGroups": ["new parents", "babies"], "categoriesAbout": [
+                    { "category": "child-dob", "subjectGroups": ["babies"] }, { "category": "name", "subjectGroups": ["new parents", "babies"] }],
+                  "evidence": [{"source": "src-a", "quote": "members' names and babies' birthdays"}] }] }""";
+        Files.writeString(dir.resolve("03-paired.json"), pairedBoth);
+
+        loader.load(dir.toString());
+        assertThat(about()).containsExactly("child-dob [babies]", "name [new parents, babies]");
+        assertThat(loader.load(dir.toString())).as("the same pairing again changes nothing").isEqualTo(new FactWriter.Changes(0, 0, 0, 0));
+
+        // recorded again with one pairing: the other category no longer says whom it is about (absent, not [])
+        Files.writeString(dir.resolve("03-paired.json"), pairedBoth.replace("""
+                , { "category": "name", "subjectGroups": ["new parents", "babies"] }""", ""));
+        loader.load(dir.toString());
+        assertThat(about()).containsExactly("child-dob [babies]", "name null");
+    }
+
+    @Test
+    void aPairingOutsideTheDatasetsOwnCategoriesAndGroupsIsRefusedByFieldAndNothingIsWritten(@TempDir Path dir) throws IOException {
+        loader.load(SMALL);
+        Files.writeString(dir.resolve("03-bad.json"), """
+                { "datasets": [{ "id": "club-members", "name": "Club members", "heldBy": "supplier", "dataCategories": ["name"],
+                  "subjectGroups": ["new parents", "babies"], "categoriesAbout": [
+                    { "category": "name", "subjectGroups": ["new parents"] },
+                    { "category": "child-dob", "subjectGroups": ["babies"] },
+                    { "category": "name", "subjectGroups": ["babies", "toddlers"] },
+                    { "category": "name", "subjectGroups": [] }],
+                  "evidence": [{"source": "src-a", "quote": "members' names and babies' birthdays"}] }] }""");
+
+        assertThat(refusedProblems(dir)).extracting(p -> p.toString().substring(p.toString().indexOf("03-bad.json"))).containsExactlyInAnyOrder(
+                "03-bad.json: datasets[0].categoriesAbout[1].category (id 'club-members'): 'child-dob' is not one of this dataset's dataCategories; "
+                        + "expected one of name",
+                "03-bad.json: datasets[0].categoriesAbout[2].category (id 'club-members'): 'name' is already paired at categoriesAbout[0]; "
+                        + "list each category once, with every group it is about",
+                "03-bad.json: datasets[0].categoriesAbout[2].subjectGroups[1] (id 'club-members'): 'toddlers' is not one of this dataset's "
+                        + "subjectGroups; expected one of 'new parents', 'babies'",
+                "03-bad.json: datasets[0].categoriesAbout[3].category (id 'club-members'): 'name' is already paired at categoriesAbout[0]; "
+                        + "list each category once, with every group it is about",
+                "03-bad.json: datasets[0].categoriesAbout[3].subjectGroups (id 'club-members'): must have at least 1 items but found 0");
+    }
+
+    /** Each category of the dataset club-members with its {@code about}, by category id. */
+    private List<String> about() {
+        return db.rows("MATCH (:Dataset {id: 'club-members'})-[r:HAS_CATEGORY]->(c) RETURN c.id AS category, r.about AS about ORDER BY category",
+                Map.of()).stream().map(r -> r.get("category") + " " + r.get("about")).toList();
+    }
+
+    @Test
     void everyProblemOfEveryFileIsReportedAtOnceAndNothingIsWritten(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("1-good.json"), Files.readString(Path.of(SMALL, "01-vocabulary.json")));
         Files.writeString(dir.resolve("2-bad.json"), """

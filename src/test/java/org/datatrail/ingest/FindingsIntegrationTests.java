@@ -105,6 +105,31 @@ class FindingsIntegrationTests {
     }
 
     @Test
+    void aDatasetSaysWhomEachCategoryIsAboutOnlyWhereTheInputPairsItAndABadPairingIsRefusedByField() {
+        Map<String, Object> input = new java.util.HashMap<>(Map.of("id", "club-2021", "name", "Club members 2021", "heldBy", "supplier",
+                "dataCategories", List.of("name", "child-dob"), "subjectGroups", List.of("new parents", "babies"),
+                "categoriesAbout", List.of(Map.of("category", "child-dob", "subjectGroups", List.of("babies"))), "evidence", EVIDENCE));
+        graphQl.documentName("recordDataset").variable("input", input).execute()
+            .path("recordDataset.dataCategories[*].id").entityList(String.class).containsExactly("child-dob", "name")
+            // the name is not paired: it is left out, never shown with every group of the dataset
+            .path("recordDataset.categoriesAbout[*].category.id").entityList(String.class).containsExactly("child-dob")
+            .path("recordDataset.categoriesAbout[0].category.name").entity(String.class).isEqualTo("Child's date of birth")
+            .path("recordDataset.categoriesAbout[0].subjectGroups").entityList(String.class).containsExactly("babies");
+
+        input.put("categoriesAbout", List.of(Map.of("category", "child-dob", "subjectGroups", List.of("babies")),
+                Map.of("category", "name", "subjectGroups", List.of("voters"))));
+        assertRefused("recordDataset", input, Map.of("input.categoriesAbout[1].subjectGroups[0]",
+                "'voters' is not one of this dataset's subjectGroups; expected one of 'new parents', 'babies'"));
+        assertThat(rows("MATCH (:Dataset {id: 'club-2021'})-[r:HAS_CATEGORY]->(c) RETURN c.id AS category, r.about AS about ORDER BY category"))
+            .extracting(r -> r.get("category") + " " + r.get("about")).as("the refused rewrite changed no pairing")
+            .containsExactly("child-dob [babies]", "name null");
+
+        input.remove("categoriesAbout");
+        graphQl.documentName("recordDataset").variable("input", input).execute()
+            .path("recordDataset.categoriesAbout").entityList(Object.class).hasSize(0);
+    }
+
+    @Test
     void everyMutationRefusesBadInputNamingTheFieldAndWritesNothing() {
         assertRefused("recordSource", Map.of("id", "Bad Id", "title", "x"), "input.id");
         assertRefused("recordOrganisation", Map.of("id", "x-org", "name", "X", "types", List.of("OTHER"), "evidence", List.of()),

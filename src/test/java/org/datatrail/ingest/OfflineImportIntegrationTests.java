@@ -53,9 +53,14 @@ class OfflineImportIntegrationTests {
                 ELSE ' ' + toString(n[k]) END + ', ') + '}' AS line
             ORDER BY line""";
 
+    /** Every relationship but the audit trail's, with every property's type and value (a category's {@code about}). */
     private static final String RELATIONSHIPS = """
             MATCH (a)-[r]->(b) WHERE NOT a:AuditEntry
-            RETURN a.id + ' ' + type(r) + ' ' + b.id + ' ' + size(keys(r)) AS line ORDER BY line""";
+            WITH a, r, b, COLLECT { UNWIND keys(r) AS k RETURN k ORDER BY k } AS keys
+            RETURN a.id + ' ' + type(r) + ' ' + b.id + ' {' + reduce(s = '', k IN keys | s + k + ' ' + valueType(r[k])
+              + CASE WHEN valueType(r[k]) STARTS WITH 'LIST' THEN ' [' + reduce(t = '', x IN r[k] | t + toString(x) + ';') + ']'
+                ELSE ' ' + toString(r[k]) END + ', ') + '}' AS line
+            ORDER BY line""";
 
     private static final String AUDIT = """
             MATCH (a:AuditEntry)
@@ -106,6 +111,12 @@ class OfflineImportIntegrationTests {
                     "merged <- broker-base MERGE - kind: apparently merged 1",
                     "merged <- members-2017 MERGE 2017-04-20 - 1",
                     "model <- merged MODEL - - 1");
+        assertThat(lines(online.driver(), """
+                MATCH (d:Dataset)-[r:HAS_CATEGORY]->(c) WHERE d.id IN ['members', 'merged']
+                RETURN d.id + ' ' + c.id + ' ' + coalesce('[' + reduce(s = '', g IN r.about | s + CASE s WHEN '' THEN '' ELSE ', ' END + g) + ']', '-') AS line
+                ORDER BY line"""))
+            .as("whom each category is about, where the fixture says, and nothing where it does not").containsExactly(
+                    "members child-dob [babies]", "members name [new parents]", "merged child-dob -", "merged name [voters, new parents]");
         assertThat(lines(online.driver(), """
                 MATCH (n:Consent)-[:SUPERSEDES]->(o:Consent)
                 RETURN n.id + ' ' + toString(n.validFrom) + ' supersedes ' + o.id + ' ' + toString(o.validUntil) AS line"""))

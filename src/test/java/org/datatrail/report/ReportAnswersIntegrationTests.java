@@ -118,22 +118,32 @@ class ReportAnswersIntegrationTests {
     }
 
     @Test
-    void exposureCountsRecordsByCategoryWithTheSubjectGroupsOfTheDataNeverCrossingThem() {
+    void exposureCountsRecordsByCategoryWithTheGroupsEachCategoryIsAboutNeverCrossingThem() {
         var rows = run("exposure", Map.of("organisation", "red"));
 
         // one row per category: the names came in the children's list (600) and in the voters' list, which no source
         // counts, so the sum is "at least"; the address came only with the voters: unknown, never 0
-        assertThat(rows).extracting(r -> r.get("dataCategory") + "=" + r.get("records") + " " + r.get("subjectGroupsOfTheData"))
-            .containsExactly("Child's date of birth=600 [babies, parents]", "Name=600 [babies, parents, voters]", "Address=null [voters]");
+        assertThat(rows).extracting(r -> r.get("dataCategory") + "=" + r.get("records")).containsExactly("Child's date of birth=600", "Name=600",
+                "Address=null");
         assertThat(column(rows, "recordsAre")).containsExactly("exactly 600", "at least 600; 1 transfer of unknown size",
                 "unknown: 1 transfer of unknown size");
         assertThat(column(rows, "countIsLowerBound")).containsExactly(false, true, true);
         assertThat(column(rows, "concernsChildren")).containsExactly(true, false, false);
+        // whom each category is about: only what the carrying datasets pair it with. Kiddo's list pairs the birthdays
+        // with the babies and the names with the parents (crossed, both would be [babies, parents]); Listco's list pairs
+        // nothing, so its names and its addresses are about groups the sources do not say (never its "voters")
+        assertThat(column(rows, "subjectGroups")).containsExactly(List.of("babies"), List.of("parents"), List.of());
+        assertThat(column(rows, "aboutNotStatedBy")).containsExactly(List.of(), List.of("Listco voters"), List.of("Listco voters"));
+        assertThat(column(rows, "subjectGroupsAre")).containsExactly("exactly babies", "at least parents; 1 of 2 datasets does not say whom it is about",
+                "unknown: 1 dataset does not say whom it is about");
 
         var hub = run("exposure", Map.of("organisation", "hub"));
-        // names reached the hub in three transfers (the children's lists and the voters' list), the children's dates of birth in two
-        assertThat(hub).extracting(r -> r.get("dataCategory") + "=" + r.get("records") + " in " + r.get("transfers") + " " + r.get("subjectGroupsOfTheData"))
-            .startsWith("Name=1550 in 3 [babies, parents, voters]", "Child's date of birth=1050 in 2 [babies, parents]");
+        // names reached the hub in three transfers of two datasets (the children's lists and the voters' list), the
+        // children's dates of birth in two transfers of one
+        assertThat(hub).extracting(r -> r.get("dataCategory") + "=" + r.get("records") + " in " + r.get("transfers") + " " + r.get("subjectGroups")
+                + " not said by " + r.get("aboutNotStatedBy"))
+            .containsExactly("Name=1550 in 3 [parents] not said by [Listco voters]", "Child's date of birth=1050 in 2 [babies] not said by []",
+                    "Address=500 in 1 [] not said by [Listco voters]");
         assertThat(column(run("exposure", Map.of()), "organisation")).containsOnly("Hub Brokers", "Mid Data", "Red Party", "Blue Party");
     }
 

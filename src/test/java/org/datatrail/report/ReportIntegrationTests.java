@@ -106,9 +106,16 @@ class ReportIntegrationTests {
         assertThat(column(rows, "countIsLowerBound")).containsOnly(true);
         assertThat(rows).filteredOn(r -> Boolean.TRUE.equals(r.get("concernsChildren"))).extracting(r -> r.get("dataCategory"))
             .contains("Date of birth of child");
-        // the groups the data is about, beside each category, never crossed with it: a mother's date of birth is not
-        // "about children under 5"
-        assertThat(column(rows, "subjectGroupsOfTheData")).containsOnly(List.of("children under 5", "new and expectant mothers"));
+        // whom each category is about, as the registrations' quotes pair them: a mother's date of birth is about the
+        // mothers, not "about children under 5" (crossed, every row would hold both groups)
+        assertThat(rows).extracting(r -> r.get("dataCategory") + ": " + r.get("subjectGroupsAre")).containsExactlyInAnyOrder(
+                "Name of parent: exactly new and expectant mothers", "Household address: exactly new and expectant mothers",
+                "Date of birth of mother: exactly new and expectant mothers", "Date of birth of child: exactly children under 5",
+                "Presence of children up to 5 years old: exactly children under 5",
+                "Number of children under five in the home: exactly children under 5");
+        assertThat(rows).filteredOn(r -> Boolean.TRUE.equals(r.get("concernsChildren"))).extracting(r -> r.get("subjectGroups"))
+            .containsOnly(List.of("children under 5"));
+        assertThat(column(rows, "aboutNotStatedBy")).containsOnly(List.of());
         assertThat(rows).extracting(r -> r.get("dataCategory")).doesNotHaveDuplicates();
     }
 

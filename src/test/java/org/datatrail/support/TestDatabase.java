@@ -48,7 +48,7 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
-    /** Node count, relationship count and a checksum of every property: equal snapshots mean an unchanged graph. */
+    /** Node count, relationship count and a checksum of every property (of nodes and relationships): equal snapshots mean an unchanged graph. */
     public GraphSnapshot snapshot() {
         return snapshot(driver);
     }
@@ -68,7 +68,9 @@ public final class TestDatabase implements AutoCloseable {
                 CALL () {
                   MATCH (a)-[r]->(b)
                   WITH a, r, b ORDER BY elementId(r)
-                  RETURN collect([type(r), a.id, b.id]) AS rels
+                  // a relationship's properties too (a dataset's categories carry whom each is about)
+                  RETURN collect([type(r), a.id, b.id] + [k IN COLLECT { UNWIND keys(r) AS key RETURN key ORDER BY key } | k + '=' + CASE WHEN valueType(r[k]) STARTS WITH 'LIST'
+                    THEN reduce(s = '', x IN r[k] | s + toString(x) + ',') ELSE toString(r[k]) END]) AS rels
                 }
                 RETURN nodes, relationships, props, rels
                 """).execute().records().getFirst();
