@@ -1,7 +1,8 @@
-// Queries of the evidence feature. Relation queries take $ids and return `source` and `targets`.
+// Queries of the evidence feature. Relation queries take $ids and return `source` and `targets`; a ...Page query is the
+// members subquery of a paged list (org.datatrail.system.PagedList).
 
 // query: evidence
-// Evidence of any fact (organisation, transfer, dataset, consent, campaign, enforcement action, claim):
+// Evidence of each claim (whole: one claim's quotes; a fact's own evidence is the paged list of evidencePage):
 // the :Fact label carries the unique id.
 UNWIND $ids AS id
 MATCH (:Fact {id: id})-[:SUPPORTED_BY]->(e:Evidence)
