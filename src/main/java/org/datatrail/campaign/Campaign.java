@@ -9,6 +9,8 @@ import org.datatrail.consent.Purpose;
 import org.datatrail.dataset.Dataset;
 import org.datatrail.evidence.Evidence;
 import org.datatrail.organisation.Organisation;
+import org.datatrail.system.PagedList;
+import org.datatrail.system.Pages;
 import org.neo4j.ogm.annotation.Id;
 import org.neo4j.ogm.annotation.NodeEntity;
 import org.neo4j.ogm.annotation.Relationship;
@@ -54,6 +56,19 @@ public class Campaign {
 
     public String getId() {
         return id;
+    }
+
+    /**
+     * Opaque position of this campaign in a list, for {@code after}: it names the campaign, and the list it is given to
+     * checks that it holds it.
+     */
+    public String getCursor() {
+        return Pages.itemCursor("campaigns", id);
+    }
+
+    /** What a paged list of campaigns holds, and how its cursors name one ({@link PagedList}). */
+    public static PagedList.Items<Campaign> items() {
+        return new PagedList.Items<>(Campaign.class, Campaign::getId, "campaign", after -> Pages.itemId(after, "campaigns"));
     }
 
     public String getName() {

@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.datatrail.evidence.Evidence;
 import org.datatrail.organisation.Organisation;
+import org.datatrail.system.PagedList;
+import org.datatrail.system.Pages;
 import org.neo4j.ogm.annotation.Id;
 import org.neo4j.ogm.annotation.NodeEntity;
 import org.neo4j.ogm.annotation.Relationship;
@@ -48,6 +50,19 @@ public class Consent {
 
     public String getId() {
         return id;
+    }
+
+    /**
+     * Opaque position of this consent in a list, for {@code after}: it names the consent, and the list it is given to
+     * checks that it holds it.
+     */
+    public String getCursor() {
+        return Pages.itemCursor("consents", id);
+    }
+
+    /** What a paged list of consents holds, and how its cursors name one ({@link PagedList}). */
+    public static PagedList.Items<Consent> items() {
+        return new PagedList.Items<>(Consent.class, Consent::getId, "consent", after -> Pages.itemId(after, "consents"));
     }
 
     public String getTitle() {

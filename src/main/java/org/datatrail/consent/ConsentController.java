@@ -2,13 +2,19 @@ package org.datatrail.consent;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
+import graphql.schema.DataFetchingEnvironment;
 import org.datatrail.consent.ConsentRule.ConsentCheck;
 import org.datatrail.evidence.Evidence;
 import org.datatrail.system.CypherResource;
 import org.datatrail.system.GraphReads;
+import org.datatrail.system.PagedList;
+import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 /** Consents, the purpose vocabulary, and the entities behind a ConsentCheck verdict. */
@@ -18,9 +24,11 @@ class ConsentController {
     private static final Map<String, String> QUERIES = CypherResource.named(ConsentController.class, "queries.cypher");
 
     private final GraphReads reads;
+    private final PagedList<Consent> supersededBy;
 
-    ConsentController(GraphReads reads) {
+    ConsentController(GraphReads reads, BatchLoaderRegistry loaders) {
         this.reads = reads;
+        this.supersededBy = PagedList.register(loaders, reads, "Consent.supersededBy", QUERIES.get("supersededByPage"), Consent.items());
     }
 
     @QueryMapping
@@ -49,9 +57,9 @@ class ConsentController {
         return reads.batchOne(consents, Consent::getId, QUERIES.get("supersedes"), Consent.class, Consent::getId);
     }
 
-    @BatchMapping
-    Map<Consent, List<Consent>> supersededBy(List<Consent> consents) {
-        return reads.batch(consents, Consent::getId, QUERIES.get("supersededBy"), Consent.class, Consent::getId);
+    @SchemaMapping
+    CompletableFuture<List<Consent>> supersededBy(Consent consent, @Argument Integer first, @Argument String after, DataFetchingEnvironment env) {
+        return supersededBy.page(consent.getId(), first, after, env);
     }
 
     @BatchMapping(typeName = "ConsentCheck", field = "consentsApplied")

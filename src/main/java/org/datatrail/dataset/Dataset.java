@@ -7,6 +7,8 @@ import java.util.List;
 import org.datatrail.consent.Consent;
 import org.datatrail.evidence.Evidence;
 import org.datatrail.organisation.Organisation;
+import org.datatrail.system.PagedList;
+import org.datatrail.system.Pages;
 import org.neo4j.ogm.annotation.Id;
 import org.neo4j.ogm.annotation.NodeEntity;
 import org.neo4j.ogm.annotation.Relationship;
@@ -51,6 +53,19 @@ public class Dataset {
 
     public String getId() {
         return id;
+    }
+
+    /**
+     * Opaque position of this dataset in a list, for {@code after}: it names the dataset, and the list it is given to
+     * checks that it holds it.
+     */
+    public String getCursor() {
+        return Pages.itemCursor("datasets", id);
+    }
+
+    /** What a paged list of datasets holds, and how its cursors name one ({@link PagedList}). */
+    public static PagedList.Items<Dataset> items() {
+        return new PagedList.Items<>(Dataset.class, Dataset::getId, "dataset", after -> Pages.itemId(after, "datasets"));
     }
 
     public String getName() {

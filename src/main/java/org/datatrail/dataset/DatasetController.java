@@ -4,28 +4,39 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
+import graphql.schema.DataFetchingEnvironment;
 import org.datatrail.consent.Consent;
 import org.datatrail.organisation.Organisation;
 import org.datatrail.system.CypherResource;
 import org.datatrail.system.GraphReads;
+import org.datatrail.system.PagedList;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
-/** Query.dataset and the relationship fields of Dataset and Derivation. */
+/** Query.dataset and the relationship fields of Dataset (its consents and derivations paged, {@link PagedList}) and Derivation. */
 @Controller
 class DatasetController {
 
     private static final Map<String, String> QUERIES = CypherResource.named(DatasetController.class, "queries.cypher");
 
     private final GraphReads reads;
+    private final PagedList<Consent> consents;
+    private final PagedList<Derivation> derivedFrom;
+    private final PagedList<Derivation> derivatives;
 
-    DatasetController(GraphReads reads) {
+    DatasetController(GraphReads reads, BatchLoaderRegistry loaders) {
         this.reads = reads;
+        this.consents = PagedList.register(loaders, reads, "Dataset.consents", QUERIES.get("consentsPage"), Consent.items());
+        this.derivedFrom = PagedList.register(loaders, reads, "Dataset.derivedFrom", QUERIES.get("derivedFromPage"), Derivation.items());
+        this.derivatives = PagedList.register(loaders, reads, "Dataset.derivatives", QUERIES.get("derivativesPage"), Derivation.items());
     }
 
     @QueryMapping
@@ -66,19 +77,19 @@ class DatasetController {
         return result;
     }
 
-    @BatchMapping
-    Map<Dataset, List<Consent>> consents(List<Dataset> datasets) {
-        return reads.batch(datasets, Dataset::getId, QUERIES.get("consents"), Consent.class, Consent::getId);
+    @SchemaMapping
+    CompletableFuture<List<Consent>> consents(Dataset dataset, @Argument Integer first, @Argument String after, DataFetchingEnvironment env) {
+        return consents.page(dataset.getId(), first, after, env);
     }
 
-    @BatchMapping
-    Map<Dataset, List<Derivation>> derivedFrom(List<Dataset> datasets) {
-        return reads.batch(datasets, Dataset::getId, QUERIES.get("derivedFrom"), Derivation.class, Derivation::getId);
+    @SchemaMapping
+    CompletableFuture<List<Derivation>> derivedFrom(Dataset dataset, @Argument Integer first, @Argument String after, DataFetchingEnvironment env) {
+        return derivedFrom.page(dataset.getId(), first, after, env);
     }
 
-    @BatchMapping
-    Map<Dataset, List<Derivation>> derivatives(List<Dataset> datasets) {
-        return reads.batch(datasets, Dataset::getId, QUERIES.get("derivatives"), Derivation.class, Derivation::getId);
+    @SchemaMapping
+    CompletableFuture<List<Derivation>> derivatives(Dataset dataset, @Argument Integer first, @Argument String after, DataFetchingEnvironment env) {
+        return derivatives.page(dataset.getId(), first, after, env);
     }
 
     @BatchMapping(typeName = "Derivation", field = "dataset")

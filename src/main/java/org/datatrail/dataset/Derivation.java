@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.datatrail.evidence.Hedge;
+import org.datatrail.system.PagedList;
+import org.datatrail.system.Pages;
 import org.neo4j.ogm.annotation.Id;
 import org.neo4j.ogm.annotation.NodeEntity;
 
@@ -32,6 +34,19 @@ public class Derivation {
 
     public String getId() {
         return id;
+    }
+
+    /**
+     * Opaque position of this derivation in a list, for {@code after}: it names the derivation, and the list it is given to
+     * checks that it holds it.
+     */
+    public String getCursor() {
+        return Pages.itemCursor("derivations", id);
+    }
+
+    /** What a paged list of derivations holds, and how its cursors name one ({@link PagedList}). */
+    public static PagedList.Items<Derivation> items() {
+        return new PagedList.Items<>(Derivation.class, Derivation::getId, "derivation", after -> Pages.itemId(after, "derivations"));
     }
 
     public String getKind() {

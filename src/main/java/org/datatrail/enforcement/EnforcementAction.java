@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.datatrail.evidence.Evidence;
 import org.datatrail.organisation.Organisation;
+import org.datatrail.system.PagedList;
+import org.datatrail.system.Pages;
 import org.neo4j.ogm.annotation.Id;
 import org.neo4j.ogm.annotation.NodeEntity;
 import org.neo4j.ogm.annotation.Relationship;
@@ -51,6 +53,19 @@ public class EnforcementAction {
 
     public String getId() {
         return id;
+    }
+
+    /**
+     * Opaque position of this enforcement action in a list, for {@code after}: it names the enforcement action, and the list it is given to
+     * checks that it holds it.
+     */
+    public String getCursor() {
+        return Pages.itemCursor("enforcementActions", id);
+    }
+
+    /** What a paged list of enforcementActions holds, and how its cursors name one ({@link PagedList}). */
+    public static PagedList.Items<EnforcementAction> items() {
+        return new PagedList.Items<>(EnforcementAction.class, EnforcementAction::getId, "enforcement action", after -> Pages.itemId(after, "enforcementActions"));
     }
 
     public String getKind() {

@@ -3,6 +3,8 @@ package org.datatrail.evidence;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.datatrail.system.PagedList;
+import org.datatrail.system.Pages;
 import org.neo4j.ogm.annotation.Id;
 import org.neo4j.ogm.annotation.NodeEntity;
 import org.neo4j.ogm.annotation.Relationship;
@@ -16,10 +18,6 @@ public class Dispute {
 
     @Id
     private String id;
-
-    /** Its place in {@code Query.disputes} when it was read from that list; never stored. */
-    @org.neo4j.ogm.annotation.Transient
-    private String cursor;
 
     /** What the disagreement is about, e.g. "records supplied by X to Y". */
     private String subject;
@@ -38,15 +36,18 @@ public class Dispute {
     protected Dispute() {
     }
 
-    /** This dispute with its place in {@code Query.disputes}, for {@code after}. */
-    Dispute withCursor(String cursor) {
-        this.cursor = cursor;
-        return this;
+    /**
+     * Opaque position of this dispute, for {@code after}: its key in the order every list of disputes has (kind,
+     * subject, id), so it continues {@code Query.disputes} from its place even when it is gone, and a fact's list of
+     * disputes, which checks that it holds it.
+     */
+    public String getCursor() {
+        return Pages.keyset("disputes", "", kind == null ? "" : kind, subject == null ? "" : subject, id);
     }
 
-    /** Its place in {@code Query.disputes}, for {@code after}; null where it was not read from that list. */
-    public String getCursor() {
-        return cursor;
+    /** What a paged list of disputes holds, and how its cursors name one ({@link PagedList}). */
+    public static PagedList.Items<Dispute> items() {
+        return new PagedList.Items<>(Dispute.class, Dispute::getId, "dispute", after -> Pages.key(after, "disputes", "", 3).get(2));
     }
 
     public String getId() {

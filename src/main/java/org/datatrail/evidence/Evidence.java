@@ -1,5 +1,7 @@
 package org.datatrail.evidence;
 
+import org.datatrail.system.PagedList;
+import org.datatrail.system.Pages;
 import org.neo4j.ogm.annotation.Id;
 import org.neo4j.ogm.annotation.NodeEntity;
 import org.neo4j.ogm.annotation.Relationship;
@@ -33,6 +35,19 @@ public class Evidence {
 
     public String getId() {
         return id;
+    }
+
+    /**
+     * Opaque position of this evidence in a list, for {@code after}: it names the evidence, and the list it is given to
+     * checks that it holds it.
+     */
+    public String getCursor() {
+        return Pages.itemCursor("evidence", id);
+    }
+
+    /** What a paged list of evidence holds, and how its cursors name one ({@link PagedList}). */
+    public static PagedList.Items<Evidence> items() {
+        return new PagedList.Items<>(Evidence.class, Evidence::getId, "evidence", after -> Pages.itemId(after, "evidence"));
     }
 
     public String getQuote() {

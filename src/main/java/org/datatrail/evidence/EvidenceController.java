@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
+import graphql.schema.DataFetchingEnvironment;
 import org.datatrail.campaign.Campaign;
 import org.datatrail.consent.Consent;
 import org.datatrail.consent.ConsentRule.ConsentCheck;
@@ -18,31 +20,46 @@ import org.datatrail.organisation.Organisation;
 import org.datatrail.system.BadArgumentException;
 import org.datatrail.system.CypherResource;
 import org.datatrail.system.GraphReads;
+import org.datatrail.system.PagedList;
 import org.datatrail.system.Pages;
 import org.datatrail.timeline.TimelineEntry;
 import org.datatrail.transfer.Transfer;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
-/** Evidence of every kind of fact, its sources, and the disputes where sources disagree (in all, and about each fact). */
+/**
+ * Evidence of every kind of fact, its sources, and the disputes where sources disagree (in all, and about each fact):
+ * a fact's evidence and disputes are paged lists ({@link PagedList}).
+ */
 @Controller
 class EvidenceController {
 
     private static final Map<String, String> QUERIES = CypherResource.named(EvidenceController.class, "queries.cypher");
     private static final String EVIDENCE = QUERIES.get("evidence");
-    private static final String DISPUTES_ABOUT = QUERIES.get("disputesAbout");
+
+    /** The facts whose evidence and disputes are paged lists, by type name. */
+    private static final List<String> FACTS = List.of("Organisation", "Transfer", "Dataset", "Consent", "Campaign", "EnforcementAction",
+            "Derivation", "TimelineEntry");
 
     private final GraphReads reads;
+    private final Map<String, PagedList<Evidence>> evidence = new HashMap<>();
+    private final Map<String, PagedList<Dispute>> disputes = new HashMap<>();
 
-    EvidenceController(GraphReads reads) {
+    EvidenceController(GraphReads reads, BatchLoaderRegistry loaders) {
         this.reads = reads;
+        for (String type : FACTS) {
+            evidence.put(type, PagedList.register(loaders, reads, type + ".evidence", QUERIES.get("evidencePage"), Evidence.items()));
+            disputes.put(type, PagedList.register(loaders, reads, type + ".disputes", QUERIES.get("disputesPage"), Dispute.items()));
+        }
     }
 
     /**
-     * Keyset pages of every dispute: the cursor holds the last one's kind, subject and id (the order's key), so a
-     * page continues after that place whatever was recorded meanwhile, even if that dispute is gone.
+     * Keyset pages of every dispute: the cursor ({@link Dispute#getCursor()}) holds the last one's kind, subject and id
+     * (the order's key), so a page continues after that place whatever was recorded meanwhile, even if that dispute is gone.
      */
     @QueryMapping
     List<Dispute> disputes(@Argument Integer first, @Argument String after) {
@@ -52,10 +69,8 @@ class EvidenceController {
         params.put("afterKind", key.get(0));
         params.put("afterSubject", key.get(1));
         params.put("afterId", key.get(2));
-        Map<String, String> cursors = new LinkedHashMap<>();
-        reads.rows(QUERIES.get("disputes"), params).forEach(r -> cursors.put(r.get("id").asString(),
-                Pages.keyset("disputes", "", r.get("kind").asString(), r.get("subject").asString(), r.get("id").asString())));
-        return reads.load(Dispute.class, cursors.keySet(), Dispute::getId).stream().map(d -> d.withCursor(cursors.get(d.getId()))).toList();
+        List<String> ids = reads.rows(QUERIES.get("disputes"), params).stream().map(r -> r.get("id").asString()).toList();
+        return reads.load(Dispute.class, ids, Dispute::getId);
     }
 
     /**
@@ -105,88 +120,88 @@ class EvidenceController {
         return reads.batch(claims, Claim::getId, EVIDENCE, Evidence.class, Evidence::getId);
     }
 
-    @BatchMapping(typeName = "Organisation", field = "evidence")
-    Map<Organisation, List<Evidence>> organisationEvidence(List<Organisation> facts) {
-        return reads.batch(facts, Organisation::getId, EVIDENCE, Evidence.class, Evidence::getId);
-    }
-
-    @BatchMapping(typeName = "Transfer", field = "evidence")
-    Map<Transfer, List<Evidence>> transferEvidence(List<Transfer> facts) {
-        return reads.batch(facts, Transfer::getId, EVIDENCE, Evidence.class, Evidence::getId);
-    }
-
-    @BatchMapping(typeName = "Dataset", field = "evidence")
-    Map<Dataset, List<Evidence>> datasetEvidence(List<Dataset> facts) {
-        return reads.batch(facts, Dataset::getId, EVIDENCE, Evidence.class, Evidence::getId);
-    }
-
-    @BatchMapping(typeName = "Consent", field = "evidence")
-    Map<Consent, List<Evidence>> consentEvidence(List<Consent> facts) {
-        return reads.batch(facts, Consent::getId, EVIDENCE, Evidence.class, Evidence::getId);
-    }
-
-    @BatchMapping(typeName = "Campaign", field = "evidence")
-    Map<Campaign, List<Evidence>> campaignEvidence(List<Campaign> facts) {
-        return reads.batch(facts, Campaign::getId, EVIDENCE, Evidence.class, Evidence::getId);
-    }
-
-    @BatchMapping(typeName = "EnforcementAction", field = "evidence")
-    Map<EnforcementAction, List<Evidence>> enforcementEvidence(List<EnforcementAction> facts) {
-        return reads.batch(facts, EnforcementAction::getId, EVIDENCE, Evidence.class, Evidence::getId);
-    }
-
-    @BatchMapping(typeName = "TimelineEntry", field = "evidence")
-    Map<TimelineEntry, List<Evidence>> timelineEvidence(List<TimelineEntry> entries) {
-        return reads.batch(entries, TimelineEntry::id, EVIDENCE, Evidence.class, Evidence::getId);
-    }
-
-    @BatchMapping(typeName = "Organisation", field = "disputes")
-    Map<Organisation, List<Dispute>> organisationDisputes(List<Organisation> facts) {
-        return reads.batch(facts, Organisation::getId, DISPUTES_ABOUT, Dispute.class, Dispute::getId);
-    }
-
-    @BatchMapping(typeName = "Transfer", field = "disputes")
-    Map<Transfer, List<Dispute>> transferDisputes(List<Transfer> facts) {
-        return reads.batch(facts, Transfer::getId, DISPUTES_ABOUT, Dispute.class, Dispute::getId);
-    }
-
-    @BatchMapping(typeName = "Dataset", field = "disputes")
-    Map<Dataset, List<Dispute>> datasetDisputes(List<Dataset> facts) {
-        return reads.batch(facts, Dataset::getId, DISPUTES_ABOUT, Dispute.class, Dispute::getId);
-    }
-
-    @BatchMapping(typeName = "Consent", field = "disputes")
-    Map<Consent, List<Dispute>> consentDisputes(List<Consent> facts) {
-        return reads.batch(facts, Consent::getId, DISPUTES_ABOUT, Dispute.class, Dispute::getId);
-    }
-
-    @BatchMapping(typeName = "Campaign", field = "disputes")
-    Map<Campaign, List<Dispute>> campaignDisputes(List<Campaign> facts) {
-        return reads.batch(facts, Campaign::getId, DISPUTES_ABOUT, Dispute.class, Dispute::getId);
-    }
-
-    @BatchMapping(typeName = "EnforcementAction", field = "disputes")
-    Map<EnforcementAction, List<Dispute>> enforcementDisputes(List<EnforcementAction> facts) {
-        return reads.batch(facts, EnforcementAction::getId, DISPUTES_ABOUT, Dispute.class, Dispute::getId);
-    }
-
-    @BatchMapping(typeName = "Derivation", field = "evidence")
-    Map<Derivation, List<Evidence>> derivationEvidence(List<Derivation> facts) {
-        return reads.batch(facts, Derivation::getId, EVIDENCE, Evidence.class, Evidence::getId);
-    }
-
-    @BatchMapping(typeName = "Derivation", field = "disputes")
-    Map<Derivation, List<Dispute>> derivationDisputes(List<Derivation> facts) {
-        return reads.batch(facts, Derivation::getId, DISPUTES_ABOUT, Dispute.class, Dispute::getId);
-    }
-
     @BatchMapping(typeName = "ConsentCheck", field = "disputes")
     Map<ConsentCheck, List<Dispute>> verdictDisputes(List<ConsentCheck> checks) {
         return reads.byIds(checks, ConsentCheck::disputeIds, Dispute.class, Dispute::getId);
     }
 
-    @BatchMapping(typeName = "TimelineEntry", field = "disputes")
-    Map<TimelineEntry, List<Dispute>> timelineDisputes(List<TimelineEntry> entries) {
-        return reads.batch(entries, TimelineEntry::id, DISPUTES_ABOUT, Dispute.class, Dispute::getId);
+    @SchemaMapping(typeName = "Organisation", field = "evidence")
+    CompletableFuture<List<Evidence>> organisationEvidence(Organisation fact, @Argument Integer first, @Argument String after, DataFetchingEnvironment env) {
+        return evidence.get("Organisation").page(fact.getId(), first, after, env);
+    }
+
+    @SchemaMapping(typeName = "Organisation", field = "disputes")
+    CompletableFuture<List<Dispute>> organisationDisputes(Organisation fact, @Argument Integer first, @Argument String after, DataFetchingEnvironment env) {
+        return disputes.get("Organisation").page(fact.getId(), first, after, env);
+    }
+
+    @SchemaMapping(typeName = "Transfer", field = "evidence")
+    CompletableFuture<List<Evidence>> transferEvidence(Transfer fact, @Argument Integer first, @Argument String after, DataFetchingEnvironment env) {
+        return evidence.get("Transfer").page(fact.getId(), first, after, env);
+    }
+
+    @SchemaMapping(typeName = "Transfer", field = "disputes")
+    CompletableFuture<List<Dispute>> transferDisputes(Transfer fact, @Argument Integer first, @Argument String after, DataFetchingEnvironment env) {
+        return disputes.get("Transfer").page(fact.getId(), first, after, env);
+    }
+
+    @SchemaMapping(typeName = "Dataset", field = "evidence")
+    CompletableFuture<List<Evidence>> datasetEvidence(Dataset fact, @Argument Integer first, @Argument String after, DataFetchingEnvironment env) {
+        return evidence.get("Dataset").page(fact.getId(), first, after, env);
+    }
+
+    @SchemaMapping(typeName = "Dataset", field = "disputes")
+    CompletableFuture<List<Dispute>> datasetDisputes(Dataset fact, @Argument Integer first, @Argument String after, DataFetchingEnvironment env) {
+        return disputes.get("Dataset").page(fact.getId(), first, after, env);
+    }
+
+    @SchemaMapping(typeName = "Consent", field = "evidence")
+    CompletableFuture<List<Evidence>> consentEvidence(Consent fact, @Argument Integer first, @Argument String after, DataFetchingEnvironment env) {
+        return evidence.get("Consent").page(fact.getId(), first, after, env);
+    }
+
+    @SchemaMapping(typeName = "Consent", field = "disputes")
+    CompletableFuture<List<Dispute>> consentDisputes(Consent fact, @Argument Integer first, @Argument String after, DataFetchingEnvironment env) {
+        return disputes.get("Consent").page(fact.getId(), first, after, env);
+    }
+
+    @SchemaMapping(typeName = "Campaign", field = "evidence")
+    CompletableFuture<List<Evidence>> campaignEvidence(Campaign fact, @Argument Integer first, @Argument String after, DataFetchingEnvironment env) {
+        return evidence.get("Campaign").page(fact.getId(), first, after, env);
+    }
+
+    @SchemaMapping(typeName = "Campaign", field = "disputes")
+    CompletableFuture<List<Dispute>> campaignDisputes(Campaign fact, @Argument Integer first, @Argument String after, DataFetchingEnvironment env) {
+        return disputes.get("Campaign").page(fact.getId(), first, after, env);
+    }
+
+    @SchemaMapping(typeName = "EnforcementAction", field = "evidence")
+    CompletableFuture<List<Evidence>> enforcementEvidence(EnforcementAction fact, @Argument Integer first, @Argument String after, DataFetchingEnvironment env) {
+        return evidence.get("EnforcementAction").page(fact.getId(), first, after, env);
+    }
+
+    @SchemaMapping(typeName = "EnforcementAction", field = "disputes")
+    CompletableFuture<List<Dispute>> enforcementDisputes(EnforcementAction fact, @Argument Integer first, @Argument String after, DataFetchingEnvironment env) {
+        return disputes.get("EnforcementAction").page(fact.getId(), first, after, env);
+    }
+
+    @SchemaMapping(typeName = "Derivation", field = "evidence")
+    CompletableFuture<List<Evidence>> derivationEvidence(Derivation fact, @Argument Integer first, @Argument String after, DataFetchingEnvironment env) {
+        return evidence.get("Derivation").page(fact.getId(), first, after, env);
+    }
+
+    @SchemaMapping(typeName = "Derivation", field = "disputes")
+    CompletableFuture<List<Dispute>> derivationDisputes(Derivation fact, @Argument Integer first, @Argument String after, DataFetchingEnvironment env) {
+        return disputes.get("Derivation").page(fact.getId(), first, after, env);
+    }
+
+    @SchemaMapping(typeName = "TimelineEntry", field = "evidence")
+    CompletableFuture<List<Evidence>> timelineEvidence(TimelineEntry fact, @Argument Integer first, @Argument String after, DataFetchingEnvironment env) {
+        return evidence.get("TimelineEntry").page(fact.id(), first, after, env);
+    }
+
+    @SchemaMapping(typeName = "TimelineEntry", field = "disputes")
+    CompletableFuture<List<Dispute>> timelineDisputes(TimelineEntry fact, @Argument Integer first, @Argument String after, DataFetchingEnvironment env) {
+        return disputes.get("TimelineEntry").page(fact.id(), first, after, env);
     }
 }

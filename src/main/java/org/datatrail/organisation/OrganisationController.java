@@ -1,51 +1,49 @@
 package org.datatrail.organisation;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import graphql.schema.DataFetchingEnvironment;
 import org.datatrail.campaign.Campaign;
 import org.datatrail.dataset.Dataset;
 import org.datatrail.enforcement.EnforcementAction;
 import org.datatrail.system.BadArgumentException;
 import org.datatrail.system.CypherResource;
 import org.datatrail.system.GraphReads;
+import org.datatrail.system.PagedList;
 import org.datatrail.system.Pages;
 import org.datatrail.transfer.Transfer;
-import org.dataloader.DataLoader;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
-import reactor.core.publisher.Mono;
 
-/** Query.search, Query.organisation and the fields of Organisation. */
+/** Query.search, Query.organisation and the fields of Organisation; its lists of facts are paged ({@link PagedList}). */
 @Controller
 class OrganisationController {
 
     private static final Map<String, String> QUERIES = CypherResource.named(OrganisationController.class, "queries.cypher");
 
     private final GraphReads reads;
+    private final PagedList<Dataset> datasets;
+    private final PagedList<Campaign> campaigns;
+    private final PagedList<EnforcementAction> enforcementActions;
+    private final PagedList<Transfer> transfersOut;
+    private final PagedList<Transfer> transfersIn;
 
     OrganisationController(GraphReads reads, BatchLoaderRegistry loaders) {
         this.reads = reads;
-        loaders.forTypePair(TransferPage.class, TransferList.class).registerMappedBatchLoader((keys, env) -> Mono.fromSupplier(() -> transferPages(keys)));
-    }
-
-    /** One organisation's page of transfers in one direction: the key of a batched load. */
-    record TransferPage(String organisation, boolean outgoing, String after, int first) {
-    }
-
-    /** The transfers of one page. */
-    record TransferList(List<Transfer> transfers, boolean afterFound) {
+        this.datasets = PagedList.register(loaders, reads, "Organisation.datasets", QUERIES.get("datasetsPage"), Dataset.items());
+        this.campaigns = PagedList.register(loaders, reads, "Organisation.campaigns", QUERIES.get("campaignsPage"), Campaign.items());
+        this.enforcementActions = PagedList.register(loaders, reads, "Organisation.enforcementActions", QUERIES.get("enforcementActionsPage"),
+                EnforcementAction.items());
+        this.transfersOut = PagedList.register(loaders, reads, "Organisation.transfersOut", QUERIES.get("transfersOutPage"), Transfer.items());
+        this.transfersIn = PagedList.register(loaders, reads, "Organisation.transfersIn", QUERIES.get("transfersInPage"), Transfer.items());
     }
 
     /**
@@ -85,76 +83,33 @@ class OrganisationController {
         return reads.batchOne(organisations, Organisation::getId, QUERIES.get("partOf"), Organisation.class, Organisation::getId);
     }
 
-    @BatchMapping
-    Map<Organisation, List<Dataset>> datasets(List<Organisation> organisations) {
-        return reads.batch(organisations, Organisation::getId, QUERIES.get("datasets"), Dataset.class, Dataset::getId);
+    @SchemaMapping
+    CompletableFuture<List<Dataset>> datasets(Organisation organisation, @Argument Integer first, @Argument String after,
+            DataFetchingEnvironment env) {
+        return datasets.page(organisation.getId(), first, after, env);
     }
 
-    @BatchMapping
-    Map<Organisation, List<Campaign>> campaigns(List<Organisation> organisations) {
-        return reads.batch(organisations, Organisation::getId, QUERIES.get("campaigns"), Campaign.class, Campaign::getId);
+    @SchemaMapping
+    CompletableFuture<List<Campaign>> campaigns(Organisation organisation, @Argument Integer first, @Argument String after,
+            DataFetchingEnvironment env) {
+        return campaigns.page(organisation.getId(), first, after, env);
     }
 
-    @BatchMapping
-    Map<Organisation, List<EnforcementAction>> enforcementActions(List<Organisation> organisations) {
-        return reads.batch(organisations, Organisation::getId, QUERIES.get("enforcementActions"), EnforcementAction.class,
-                EnforcementAction::getId);
+    @SchemaMapping
+    CompletableFuture<List<EnforcementAction>> enforcementActions(Organisation organisation, @Argument Integer first,
+            @Argument String after, DataFetchingEnvironment env) {
+        return enforcementActions.page(organisation.getId(), first, after, env);
     }
 
     @SchemaMapping
     CompletableFuture<List<Transfer>> transfersOut(Organisation organisation, @Argument Integer first, @Argument String after,
-            DataLoader<TransferPage, TransferList> loader) {
-        return page(organisation, true, first, after, loader);
+            DataFetchingEnvironment env) {
+        return transfersOut.page(organisation.getId(), first, after, env);
     }
 
     @SchemaMapping
     CompletableFuture<List<Transfer>> transfersIn(Organisation organisation, @Argument Integer first, @Argument String after,
-            DataLoader<TransferPage, TransferList> loader) {
-        return page(organisation, false, first, after, loader);
-    }
-
-    private static CompletableFuture<List<Transfer>> page(Organisation organisation, boolean outgoing, Integer first, String after,
-            DataLoader<TransferPage, TransferList> loader) {
-        int size = Pages.first(first, 50);
-        String afterId = after == null ? null : Transfer.idFromCursor(after);
-        return loader.load(new TransferPage(organisation.getId(), outgoing, afterId, size)).thenApply(list -> {
-            if (!list.afterFound()) {
-                // a vanished transfer, or one of another list: starting again at the first page would repeat items
-                throw new BadArgumentException("after", "names transfer '" + afterId + "', which is not (or no longer) in "
-                        + organisation.getId() + "'s " + (outgoing ? "transfersOut" : "transfersIn") + "; start again without after");
-            }
-            return list.transfers();
-        });
-    }
-
-    private Map<TransferPage, TransferList> transferPages(Set<TransferPage> keys) {
-        List<Map<String, Object>> params = new ArrayList<>();
-        for (TransferPage k : keys) {
-            Map<String, Object> m = new HashMap<>();
-            m.put("organisation", k.organisation());
-            m.put("outgoing", k.outgoing());
-            m.put("after", k.after());
-            m.put("first", k.first());
-            params.add(m);
-        }
-        Map<TransferPage, List<String>> idsByKey = new HashMap<>();
-        Set<TransferPage> refused = new HashSet<>();
-        reads.rows(QUERIES.get("transfersPage"), Map.of("keys", params)).forEach(r -> {
-            TransferPage key = new TransferPage(r.get("organisation").asString(), r.get("outgoing").asBoolean(),
-                    r.get("after").isNull() ? null : r.get("after").asString(), r.get("first").asInt());
-            idsByKey.put(key, r.get("transfers").asList(Value::asString));
-            if (!r.get("afterFound").asBoolean()) {
-                refused.add(key);
-            }
-        });
-        Map<String, Transfer> transfers = new HashMap<>();
-        reads.load(Transfer.class, idsByKey.values().stream().flatMap(List::stream).distinct().toList(), Transfer::getId)
-            .forEach(t -> transfers.put(t.getId(), t));
-        Map<TransferPage, TransferList> result = new HashMap<>();
-        for (TransferPage k : keys) {
-            result.put(k, new TransferList(idsByKey.getOrDefault(k, List.of()).stream().map(transfers::get)
-                .filter(java.util.Objects::nonNull).toList(), !refused.contains(k)));
-        }
-        return result;
+            DataFetchingEnvironment env) {
+        return transfersIn.page(organisation.getId(), first, after, env);
     }
 }

@@ -8,10 +8,11 @@ import java.util.List;
 /**
  * Bounded, pageable lists: {@code first} (1..{@value #MAX_FIRST}) and an opaque {@code after} cursor.
  * <p>
- * Two kinds of cursor. A <b>keyset</b> cursor (search, transfers, the audit trail, disputes, sources, traces) names
+ * Two kinds of cursor. A <b>keyset</b> cursor (search, the audit trail, disputes, sources, traces) names
  * the list it came from, the list's scope (the search text, the organisation, the fact, the trace's start) and the key
  * of the last item seen, so the next page starts right after that item whatever was written meanwhile, and a cursor
- * of another list or scope is refused. An <b>offset</b> cursor (document search) holds a position, and no position
+ * of another list or scope is refused; the cursor of an item of a nested list ({@link PagedList}: an organisation's
+ * transfers, datasets or evidence...) names the item, and the list refuses it unless it holds that item. An <b>offset</b> cursor (document search) holds a position, and no position
  * beyond {@value #MAX_OFFSET} is accepted, so no cursor makes a statement enumerate more than that. Every refusal is
  * a {@link BadArgumentException} naming {@code after}.
  */
@@ -118,6 +119,23 @@ public final class Pages {
             throw new BadArgumentException("after", "is not a cursor this API gave out ('" + after + "')");
         }
         return List.copyOf(fields.subList(2, fields.size()));
+    }
+
+    /**
+     * The cursor of an item of a nested list ({@link PagedList}): it names the item, by the kind of list it is in
+     * ({@code datasets}, {@code evidence}...) and its id; the list it is given to checks that it holds the item.
+     */
+    public static String itemCursor(String kind, String id) {
+        return keyset(kind, "", id);
+    }
+
+    /**
+     * The item id inside a cursor from {@link #itemCursor(String, String)}.
+     *
+     * @throws BadArgumentException naming {@code after} when it is not such a cursor, or one of another kind of list
+     */
+    public static String itemId(String after, String kind) {
+        return key(after, kind, "", 1).getFirst();
     }
 
     private static int position(String digits, String after) {

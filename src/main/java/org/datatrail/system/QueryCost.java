@@ -44,11 +44,13 @@ import graphql.schema.GraphQLTypeUtil;
  * Every field (aliases included) costs 1, and a list multiplies what is under it by its estimated size:
  * <ul>
  * <li>the {@code first} written in the query (or passed in a variable), when there is one: a client that asks for 1,000
- * gets the cost of 1,000, so a huge page on a nested list is still refused;</li>
+ * gets the cost of 1,000, so a huge page on a nested list is still refused (every nested list of unbounded size takes a
+ * {@code first}, {@link PagedList});</li>
  * <li>otherwise what such a list typically holds ({@link #TYPICAL}), capped by the field's default page: the worst
  * case of every default page (20 organisations × 50 transfers × 50 …) is far more than any real answer, and refused
  * the natural questions;</li>
- * <li>otherwise, for a list with a {@code first} (the top-level pages: search, traces, timeline), its default page;</li>
+ * <li>otherwise, for a list with a {@code first} and no typical size (the top-level pages: search, traces, timeline), its
+ * default page;</li>
  * <li>otherwise {@value #OTHER_LIST}.</li>
  * </ul>
  * The typical sizes were read off the shipped case (a fact there has 3 to 6 quotes on average, a dataset 1 consent and

@@ -116,7 +116,7 @@ public class Transfer {
      * its sender's transfersOut and its receiver's transfersIn, in the same order in both).
      */
     public String getCursor() {
-        return org.datatrail.system.Pages.keyset("transfers", "", id);
+        return org.datatrail.system.Pages.itemCursor("transfers", id);
     }
 
     /**
@@ -125,7 +125,12 @@ public class Transfer {
      * @throws org.datatrail.system.BadArgumentException when it is not such a cursor
      */
     public static String idFromCursor(String cursor) {
-        return org.datatrail.system.Pages.key(cursor, "transfers", "", 1).getFirst();
+        return org.datatrail.system.Pages.itemId(cursor, "transfers");
+    }
+
+    /** What a paged list of transfers holds, and how its cursors name one ({@link org.datatrail.system.PagedList}). */
+    public static org.datatrail.system.PagedList.Items<Transfer> items() {
+        return new org.datatrail.system.PagedList.Items<>(Transfer.class, Transfer::getId, "transfer", Transfer::idFromCursor);
     }
 
     public LocalDate getEarliest() {

@@ -1,4 +1,4 @@
-// Queries of the consent feature. Relation queries take $ids and return `source` and `targets`.
+// Queries of the consent feature. Relation queries take $ids and return `source` and `targets`; supersededByPage is the members subquery of a paged list.
 
 // query: permittedPurposes
 UNWIND $ids AS id
@@ -22,8 +22,8 @@ UNWIND $ids AS id
 MATCH (:Consent {id: id})-[:SUPERSEDES]->(c:Consent)
 RETURN id AS source, collect(c.id) AS targets
 
-// query: supersededBy
-UNWIND $ids AS id
-MATCH (:Consent {id: id})<-[:SUPERSEDES]-(c:Consent)
-WITH id, c ORDER BY c.validFrom, c.id
-RETURN id AS source, collect(c.id) AS targets
+// query: supersededByPage
+// Consent.supersededBy, a paged list (org.datatrail.system.PagedList): the versions that replaced key.parent, by the
+// date each took effect (undated last), then id.
+MATCH (:Consent {id: key.parent})<-[:SUPERSEDES]-(item:Consent)
+RETURN item, [coalesce(item.validFrom, date('9999-12-31')), item.id] AS sortKey

@@ -1,4 +1,4 @@
-// Relations of Dataset; each takes $ids and returns `source` and `targets`.
+// Relations of Dataset: those that take $ids return `source` and `targets`; a ...Page query is the members subquery of a paged list.
 
 // query: heldBy
 UNWIND $ids AS id
@@ -20,25 +20,23 @@ WHERE r.about IS NOT NULL
 WITH id, c, r ORDER BY c.name, c.id
 RETURN id AS source, collect({category: c.id, subjectGroups: r.about}) AS pairs
 
-// query: consents
-UNWIND $ids AS id
-MATCH (:Dataset {id: id})-[:COLLECTED_UNDER]->(c:Consent)
-WITH id, c ORDER BY c.title
-RETURN id AS source, collect(c.id) AS targets
+// The members of a dataset's paged lists (org.datatrail.system.PagedList): given `key`, each `item` of
+// key.parent's list and its `sortKey` (no element null; the last one unique).
 
-// query: derivedFrom
-// The derivations that made each dataset, by the id of the dataset they were made from.
-UNWIND $ids AS id
-MATCH (:Dataset {id: id})<-[:INTO]-(x:Derivation)<-[:FEEDS]-(s:Dataset)
-WITH id, x ORDER BY s.id
-RETURN id AS source, collect(x.id) AS targets
+// query: consentsPage
+// Dataset.consents: by title, then id.
+MATCH (:Dataset {id: key.parent})-[:COLLECTED_UNDER]->(item:Consent)
+RETURN item, [coalesce(item.title, ''), item.id] AS sortKey
 
-// query: derivatives
-// The derivations made from each dataset, by the id of what they made.
-UNWIND $ids AS id
-MATCH (:Dataset {id: id})-[:FEEDS]->(x:Derivation)-[:INTO]->(d:Dataset)
-WITH id, x ORDER BY d.id
-RETURN id AS source, collect(x.id) AS targets
+// query: derivedFromPage
+// Dataset.derivedFrom: the derivations that made it, by the id of the dataset each was made from, then id.
+MATCH (:Dataset {id: key.parent})<-[:INTO]-(item:Derivation)<-[:FEEDS]-(s:Dataset)
+RETURN item, [s.id, item.id] AS sortKey
+
+// query: derivativesPage
+// Dataset.derivatives: the derivations made from it, by the id of what each made, then id.
+MATCH (:Dataset {id: key.parent})-[:FEEDS]->(item:Derivation)-[:INTO]->(d:Dataset)
+RETURN item, [d.id, item.id] AS sortKey
 
 // query: derivationDataset
 UNWIND $ids AS id

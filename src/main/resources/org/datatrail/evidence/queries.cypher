@@ -1,7 +1,8 @@
-// Queries of the evidence feature. Relation queries take $ids and return `source` and `targets`.
+// Queries of the evidence feature. Relation queries take $ids and return `source` and `targets`; a ...Page query is the
+// members subquery of a paged list (org.datatrail.system.PagedList).
 
 // query: evidence
-// Evidence of any fact (organisation, transfer, dataset, consent, campaign, enforcement action, claim):
+// Evidence of each claim (whole: one claim's quotes; a fact's own evidence is the paged list of evidencePage):
 // the :Fact label carries the unique id.
 UNWIND $ids AS id
 MATCH (:Fact {id: id})-[:SUPPORTED_BY]->(e:Evidence)
@@ -40,9 +41,12 @@ RETURN s.id AS id, published
 ORDER BY published DESC, s.id
 LIMIT $first
 
-// query: disputesAbout
-// The disputes about each fact (any :Fact by id), grouped as Query.disputes orders them.
-UNWIND $ids AS id
-MATCH (d:Dispute)-[:ABOUT]->(:Fact {id: id})
-WITH id, d ORDER BY d.kind, d.subject, d.id
-RETURN id AS source, collect(d.id) AS targets
+// query: evidencePage
+// The members of a fact's evidence (a paged list, org.datatrail.system.PagedList), by id: the fact is any :Fact.
+MATCH (:Fact {id: key.parent})-[:SUPPORTED_BY]->(item:Evidence)
+RETURN item, [item.id] AS sortKey
+
+// query: disputesPage
+// The members of a fact's disputes (a paged list), grouped as Query.disputes orders them: kind, subject, id.
+MATCH (item:Dispute)-[:ABOUT]->(:Fact {id: key.parent})
+RETURN item, [coalesce(item.kind, ''), coalesce(item.subject, ''), item.id] AS sortKey

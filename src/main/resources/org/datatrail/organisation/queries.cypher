@@ -31,47 +31,32 @@ UNWIND $ids AS id
 MATCH (:Organisation {id: id})-[:PART_OF]->(p:Organisation)
 RETURN id AS source, collect(p.id) AS targets
 
-// query: datasets
-UNWIND $ids AS id
-MATCH (:Organisation {id: id})-[:HOLDS]->(d:Dataset)
-WITH id, d ORDER BY d.name
-RETURN id AS source, collect(d.id) AS targets
+// The members of the organisation's paged lists (org.datatrail.system.PagedList): given `key`, each `item` of
+// key.parent's list and its `sortKey` (no element null; the last one unique).
 
-// query: campaigns
-UNWIND $ids AS id
-MATCH (:Organisation {id: id})-[:RAN]->(c:Campaign)
-WITH id, c ORDER BY c.startDate, c.name
-RETURN id AS source, collect(c.id) AS targets
+// query: datasetsPage
+// Organisation.datasets: by name, then id.
+MATCH (:Organisation {id: key.parent})-[:HOLDS]->(item:Dataset)
+RETURN item, [coalesce(item.name, ''), item.id] AS sortKey
 
-// query: enforcementActions
-UNWIND $ids AS id
-MATCH (a:EnforcementAction)-[:AGAINST]->(:Organisation {id: id})
-WITH DISTINCT id, a ORDER BY a.date, a.id
-RETURN id AS source, collect(a.id) AS targets
+// query: campaignsPage
+// Organisation.campaigns: by start date (undated last), then name, then id.
+MATCH (:Organisation {id: key.parent})-[:RAN]->(item:Campaign)
+RETURN item, [coalesce(item.startDate, date('9999-12-31')), coalesce(item.name, ''), item.id] AS sortKey
 
-// query: transfersPage
-// One page of each organisation's transfers in one direction, oldest first (undated last), after the
-// transfer named by the page's cursor (keyset paging: no SKIP over a hub's 100k transfers). `afterFound` is false
-// when the cursor names a transfer that is not (or no longer) in this list: the caller refuses it rather than
-// start again at the first page.
-UNWIND $keys AS key
-OPTIONAL MATCH (a:Transfer {id: key.after})
-  WHERE (key.outgoing AND EXISTS { (:Organisation {id: key.organisation})-[:SENT]->(a) })
-     OR (NOT key.outgoing AND EXISTS { (a)-[:TO]->(:Organisation {id: key.organisation}) })
-WITH key, coalesce(a.date, date('9999-12-31')) AS afterDate, a.id AS afterId
-// OPTIONAL: a page with no transfers after the cursor still answers a row, with its afterFound
-OPTIONAL CALL (key, afterDate, afterId) {
-  CALL (key) {
-    MATCH (:Organisation {id: key.organisation})-[:SENT]->(t:Transfer) WHERE key.outgoing RETURN t
-    UNION
-    MATCH (t:Transfer)-[:TO]->(:Organisation {id: key.organisation}) WHERE NOT key.outgoing RETURN t
-  }
-  WITH t, coalesce(t.date, date('9999-12-31')) AS d
-  WHERE key.after IS NULL OR d > afterDate OR (d = afterDate AND t.id > afterId)
-  WITH t, d ORDER BY d, t.id
-  // LIMIT takes no per-row value, so the page is cut from the ordered list
-  RETURN collect(t.id)[..key.first] AS transfers
-}
-RETURN key.organisation AS organisation, key.outgoing AS outgoing, key.after AS after, key.first AS first,
-       coalesce(transfers, []) AS transfers,
-       key.after IS NULL OR afterId IS NOT NULL AS afterFound
+// query: enforcementActionsPage
+// Organisation.enforcementActions (those taken against it): by date (undated last), then id.
+MATCH (item:EnforcementAction)-[:AGAINST]->(:Organisation {id: key.parent})
+WITH DISTINCT item
+RETURN item, [coalesce(item.date, date('9999-12-31')), item.id] AS sortKey
+
+// query: transfersOutPage
+// Organisation.transfersOut: oldest first (undated last), then id; the same order as transfersIn, so a transfer's
+// cursor means the same place in its sender's and its receiver's lists.
+MATCH (:Organisation {id: key.parent})-[:SENT]->(item:Transfer)
+RETURN item, [coalesce(item.date, date('9999-12-31')), item.id] AS sortKey
+
+// query: transfersInPage
+// Organisation.transfersIn: oldest first (undated last), then id.
+MATCH (item:Transfer)-[:TO]->(:Organisation {id: key.parent})
+RETURN item, [coalesce(item.date, date('9999-12-31')), item.id] AS sortKey

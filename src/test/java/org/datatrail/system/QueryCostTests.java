@@ -58,6 +58,16 @@ class QueryCostTests {
     }
 
     @Test
+    void aWrittenFirstOnANestedListCountsInFullToo() {
+        assertThat(estimate("{ organisation(id: \"x\") { datasets { evidence { quote } } } }").cost()).isEqualTo(1 + 1 + 3 * (1 + 5));
+        assertThat(estimate("{ organisation(id: \"x\") { datasets(first: 100) { evidence(first: 100) { quote } } } }").cost())
+            .isEqualTo(1 + 1 + 100 * (1 + 100));
+        assertThat(estimate("query($n: Int) { dataset(id: \"x\") { consents(first: $n) { id } derivedFrom(first: 80) { id } } }").cost())
+            .as("a first in a variable the estimate is not given counts as the typical size").isEqualTo(1 + 1 + 2 + 1 + 80);
+        assertThat(estimate("{ transfer(id: \"x\") { disputes(first: 60) { claims { value } } } }").cost()).isEqualTo(1 + 1 + 60 * (1 + 3));
+    }
+
+    @Test
     void anInstallationSetsItsOwnTypicalSizesWithinTheDefaultPage() {
         String query = "{ organisation(id: \"x\") { transfersOut { evidence { quote } } } }";
         assertThat(estimate(query).cost()).isEqualTo(1 + 1 + 5 * (1 + 5));
