@@ -536,8 +536,8 @@ public final class Benchmark {
                 if (r.containsKey("paths")) {
                     r.get("paths").values().forEach(path -> viaCypher.add(path.get("organisations").size() - 1));
                 }
-                else if (r.containsKey("start")) {
-                    viaCypher.add(r.get("source").get("id").asString() + ":" + r.get("start").asInt());
+                else if (r.containsKey("passages")) {
+                    r.get("passages").values().forEach(p -> viaCypher.add(p.get("source").get("id").asString() + ":" + p.get("start").asInt()));
                 }
                 else if (r.containsKey("organisations")) {
                     r.get("organisations").values().forEach(o -> viaCypher.add(o.get("id").asString()));

@@ -69,7 +69,7 @@ final class DocumentBench {
 
     /** The search statement as a journalist's {@code searchDocuments(text:, first: 20)} runs it: public sources only. */
     static Traces.Statement searchStatement(String text) {
-        return new Traces.Statement(SEARCH, Passage.searchParameters(SearchText.fold(text), false, 0, 20));
+        return new Traces.Statement(SEARCH, Passage.searchParameters(SearchText.fold(text), false, null, 0, 20));
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.datatrail.document;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -12,6 +11,7 @@ import org.datatrail.organisation.Organisation;
 import org.datatrail.organisation.SearchText;
 import org.datatrail.security.Caller;
 import org.datatrail.security.Role;
+import org.datatrail.system.BadArgumentException;
 import org.datatrail.system.CypherResource;
 import org.datatrail.system.GraphReads;
 import org.datatrail.system.Pages;
@@ -33,33 +33,61 @@ class DocumentSearch {
     /** A word as the highlights count it: letters and digits, with apostrophes inside ("Emma’s" is one word). */
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}\\p{N}]+)*");
 
+    /** The list name in this search's cursors. */
+    private static final String LIST = "searchDocuments";
+    /** The most hits the index is asked for to place a cursor or break a tie. */
+    static final int MAX_HITS = 100_000;
+
     private final GraphReads reads;
 
     DocumentSearch(GraphReads reads) {
         this.reads = reads;
     }
 
+    /**
+     * Keyset pages: the cursor names the search text (folded) and the last passage seen (its source and offset), and the
+     * next page starts after that passage's place as the index ranks it now. The index is asked for the page and a
+     * little more ({@link Passage#TIE_ROOM}), and again for eight times as many while that is not enough to place the
+     * cursor's passage or to break a tie at the page's end: a page deep in the results costs reading the hits above it,
+     * as in any relevance-ranked search, up to {@link #MAX_HITS}.
+     */
     @QueryMapping
     List<Passage> searchDocuments(@Argument String text, @Argument Integer first, @Argument String after) {
-        Pages.Page page = Pages.page(first == null ? 20 : first, after);
+        int size = Pages.first(first, 20);
         String folded = SearchText.searchable("text", text);
+        List<String> key = after == null ? null : Pages.key(after, LIST, folded, 2);
+        String afterSource = key == null ? null : key.get(0);
+        int afterStart = key == null ? 0 : offset(key.get(1), after);
         boolean everyone = Caller.current().map(c -> c.role() != Role.JOURNALIST).orElse(false);
-        Map<String, Object> parameters = new HashMap<>(Passage.searchParameters(folded, everyone, page.offset(), page.size()));
-        List<Record> rows = reads.rows(QUERIES.get("search"), parameters);
-        // more passages tied with the page's last one than the index was asked for: again, with room for eight times as many
-        while (!rows.isEmpty() && !rows.getFirst().get("complete").asBoolean()) {
-            parameters.put("limit", Math.multiplyExact((int) parameters.get("limit"), 8));
-            rows = reads.rows(QUERIES.get("search"), parameters);
+        Map<String, Object> parameters = Passage.searchParameters(folded, everyone, afterSource, afterStart, size);
+        Record row = reads.rows(QUERIES.get("search"), parameters).getFirst();
+        while (!row.get("complete").asBoolean() && (int) parameters.get("limit") < MAX_HITS) {
+            parameters.put("limit", Math.min(MAX_HITS, (int) parameters.get("limit") * 8));
+            row = reads.rows(QUERIES.get("search"), parameters).getFirst();
+        }
+        if (!row.get("afterFound").asBoolean()) {
+            throw new BadArgumentException("after", "names a passage of " + afterSource + " that no longer matches '" + folded
+                    + "' (its document was replaced, or its source made private); start again without after");
+        }
+        if (!row.get("complete").asBoolean() && row.get("passages").isEmpty()) {
+            throw new BadArgumentException("after", "names a passage below the best " + MAX_HITS + " hits of '" + folded
+                    + "', the deepest this search is paged; narrow the search instead");
         }
         List<String> words = List.of(folded.split(" "));
-        List<Passage> passages = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            Record r = rows.get(i);
-            String passage = r.get("text").asString();
-            passages.add(new Passage(Source.of(r.get("source").asNode()), r.get("start").asInt(), r.get("end").asInt(), passage,
-                    highlights(passage, words), r.get("mentions").asList(o -> Organisation.of(o.asNode())), Pages.cursor(page.offset() + i)));
+        return row.get("passages").asList(p -> {
+            String passage = p.get("text").asString();
+            Source source = Source.of(p.get("source").asNode());
+            int start = p.get("start").asInt();
+            return new Passage(source, start, p.get("end").asInt(), passage, highlights(passage, words),
+                    p.get("mentions").asList(o -> Organisation.of(o.asNode())), Pages.keyset(LIST, folded, source.getId(), Integer.toString(start)));
+        });
+    }
+
+    private static int offset(String digits, String after) {
+        if (!digits.matches("[0-9]{1,9}")) {
+            throw new BadArgumentException("after", "is not a cursor this API gave out ('" + after + "')");
         }
-        return passages;
+        return Integer.parseInt(digits);
     }
 
     /** The words of a passage that a search for {@code words} (folded) matched: each word exactly, or as a prefix. */

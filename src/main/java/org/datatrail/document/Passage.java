@@ -1,5 +1,6 @@
 package org.datatrail.document;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +17,7 @@ import org.datatrail.organisation.SearchText;
  * @param text the passage
  * @param highlights the matching words, as offsets into {@code text}
  * @param mentions the organisations whose name or alias appears in it, in the order it first names them
- * @param cursor where it stands in the results, for {@code after}
+ * @param cursor the passage, for {@code after}: the next page starts after it, where the index ranks it then
  */
 public record Passage(Source source, int start, int end, String text, List<Highlight> highlights, List<Organisation> mentions, String cursor) {
 
@@ -36,13 +37,22 @@ public record Passage(Source source, int start, int end, String text, List<Highl
 
     /**
      * The parameters of the search statement ({@code search} in {@code queries.cypher}) for a page of a search, asking
-     * the index for {@link #TIE_ROOM} hits past the page.
+     * the index for the page and {@link #TIE_ROOM} hits more.
      *
      * @param folded the search text, folded
      * @param everyone whether the caller may read every source's passages (else public sources' only)
+     * @param afterSource the source of the cursor's passage, or null for the first page
+     * @param afterStart the offset of the cursor's passage in its source's document
      */
-    public static Map<String, Object> searchParameters(String folded, boolean everyone, int offset, int first) {
-        return Map.of("lucene", luceneQuery(folded), "everyone", everyone, "offset", offset, "first", first, "limit", offset + first + TIE_ROOM);
+    public static Map<String, Object> searchParameters(String folded, boolean everyone, String afterSource, int afterStart, int first) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("lucene", luceneQuery(folded));
+        parameters.put("everyone", everyone);
+        parameters.put("afterSource", afterSource);
+        parameters.put("afterStart", afterStart);
+        parameters.put("first", first);
+        parameters.put("limit", first + TIE_ROOM);
+        return parameters;
     }
 
     /** A stretch of a passage's text to highlight. */

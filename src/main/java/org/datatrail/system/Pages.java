@@ -8,30 +8,21 @@ import java.util.List;
 /**
  * Bounded, pageable lists: {@code first} (1..{@value #MAX_FIRST}) and an opaque {@code after} cursor.
  * <p>
- * Two kinds of cursor. A <b>keyset</b> cursor (search, the audit trail, disputes, sources, traces) names
+ * Every cursor is a keyset cursor. One of a top-level list (search, document search, the audit trail, disputes, sources, traces) names
  * the list it came from, the list's scope (the search text, the organisation, the fact, the trace's start) and the key
  * of the last item seen, so the next page starts right after that item whatever was written meanwhile, and a cursor
  * of another list or scope is refused; the cursor of an item of a nested list ({@link PagedList}: an organisation's
- * transfers, datasets or evidence...) names the item, and the list refuses it unless it holds that item. An <b>offset</b> cursor (document search) holds a position, and no position
- * beyond {@value #MAX_OFFSET} is accepted, so no cursor makes a statement enumerate more than that. Every refusal is
- * a {@link BadArgumentException} naming {@code after}.
+ * transfers, datasets or evidence...) names the item, and the list refuses it unless it holds that item. No cursor holds
+ * a position, so none can make a statement skip its way through the items before it. Every refusal is a
+ * {@link BadArgumentException} naming {@code after}.
  */
 public final class Pages {
 
     public static final int MAX_FIRST = 100;
 
-    /** The deepest an offset-paged list is read (ten full pages): a position past it is refused, never enumerated. */
-    public static final int MAX_OFFSET = 1_000;
-
-    private static final String OFFSET_PREFIX = "offset:";
-
     private static final String VERSION = "k1";
 
     private Pages() {
-    }
-
-    /** A page of a list: skip {@code offset} items, take {@code size}. */
-    public record Page(int offset, int size) {
     }
 
     /**
@@ -45,35 +36,6 @@ public final class Pages {
             throw new BadArgumentException("first", "must be between 1 and " + MAX_FIRST + ", was " + size);
         }
         return size;
-    }
-
-    /**
-     * A page of an offset-paged list whose cursors come from {@link #cursor(int)}.
-     *
-     * @throws BadArgumentException naming the argument when {@code first} or {@code after} is out of bounds
-     */
-    public static Page page(Integer first, String after) {
-        int size = first(first, 50);
-        if (after == null) {
-            return new Page(0, size);
-        }
-        int offset;
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8);
-            offset = text.startsWith(OFFSET_PREFIX) ? position(text.substring(OFFSET_PREFIX.length()), after) : -1;
-        }
-        catch (IllegalArgumentException malformed) {
-            offset = -1;
-        }
-        if (offset < 0) {
-            throw new BadArgumentException("after", "is not a cursor this API gave out ('" + after + "')");
-        }
-        return bounded(offset, size, after);
-    }
-
-    /** The cursor of the item at {@code offset} in a list paged by {@link #page(Integer, String)}. */
-    public static String cursor(int offset) {
-        return encode(OFFSET_PREFIX + offset);
     }
 
     /** A keyset cursor: the item with {@code key} in {@code list} for {@code scope} (the empty string for none). */
@@ -136,21 +98,6 @@ public final class Pages {
      */
     public static String itemId(String after, String kind) {
         return key(after, kind, "", 1).getFirst();
-    }
-
-    private static int position(String digits, String after) {
-        if (!digits.matches("[0-9]{1,9}")) {
-            throw new BadArgumentException("after", "is not a cursor this API gave out ('" + after + "')");
-        }
-        return Integer.parseInt(digits);
-    }
-
-    private static Page bounded(int position, int size, String after) {
-        int offset = position + 1;
-        if (offset >= MAX_OFFSET) {
-            throw new BadArgumentException("after", "is past the " + MAX_OFFSET + "th item, the deepest this list is paged; narrow the question instead");
-        }
-        return new Page(offset, Math.min(size, MAX_OFFSET - offset));
     }
 
     private static String part(String text) {

@@ -36,7 +36,7 @@ class TimelineController {
         if (ids.isEmpty() || ids.size() > Pages.MAX_FIRST) {
             throw new BadArgumentException("organisations", "must name 1 to " + Pages.MAX_FIRST + " organisations, named " + ids.size());
         }
-        int size = Pages.page(first == null ? 100 : first, null).size();
+        int size = Pages.first(first, 100);
         List<String> known = reads.rows(QUERIES.get("organisations"), Map.of("ids", ids)).stream().map(r -> r.get("id").asString()).toList();
         ids.stream().filter(id -> !known.contains(id)).findFirst().ifPresent(id -> {
             throw new NotFoundException("organisation", id, null, Suggestions.didYouMean(reads.rows(Suggestions.QUERY, Suggestions.parameters(id))));

@@ -237,7 +237,7 @@ class DocumentIntegrationTests {
             .path("searchDocuments").entityList(Map.class).satisfies(found -> assertThat(found).containsExactly(Map.of("source", Map.of("id", "doc-secret"),
                     "start", 0, "end", SECRET.length(), "text", SECRET, "highlights", List.of(Map.of("start", 7, "end", 11), Map.of("start", 83, "end", 91)),
                     "mentions", List.of(Map.of("id", "ico"), Map.of("id", "lifecycle-marketing"), Map.of("id", "experian")),
-                    "cursor", org.datatrail.system.Pages.cursor(0))));
+                    "cursor", org.datatrail.system.Pages.keyset("searchDocuments", "memo experian", "doc-secret", "0"))));
         // the memo names three organisations; the one fact citing it (secret-org) is about none of them: three leads
         web.get().uri("/reports/unlinked-mentions?source=doc-secret&format=json").exchange().expectStatus().isOk().expectBody()
             .jsonPath("$.rows[*].organisation").isEqualTo(List.of("experian", "ico", "lifecycle-marketing"))
@@ -307,6 +307,57 @@ class DocumentIntegrationTests {
             }
         }
         assertThat(found).isEqualTo(expected);
+    }
+
+    @Test
+    void aSearchPagesByKeysetSoDocumentsAttachedMeanwhileNeitherRepeatNorSkipAPassageAndAStaleCursorIsRefused() {
+        for (String source : List.of("bog-b", "bog-c")) {
+            recordSource(source, true);
+            upload(source, "text/plain", "Bogbean here.\n\n".repeat(6).getBytes(StandardCharsets.UTF_8)).expectStatus().isCreated();
+        }
+        HttpGraphQlTester journalist = Testers.graphQl(port);
+        List<String> found = new ArrayList<>();
+        String after = null;
+        for (int page = 0; ; page++) {
+            List<Map> passages = bogbean(journalist, 5, after);
+            if (passages.isEmpty()) {
+                break;
+            }
+            found.addAll(passages(passages));
+            after = (String) passages.getLast().get("cursor");
+            if (page == 0) {
+                // between pages, a source that sorts before the cursor's passage (tied, by source) and one after it
+                for (String source : List.of("bog-a", "bog-d")) {
+                    recordSource(source, true);
+                    upload(source, "text/plain", "Bogbean here.\n\n".repeat(2).getBytes(StandardCharsets.UTF_8)).expectStatus().isCreated();
+                }
+            }
+        }
+        // with an offset, bog-a's two passages would have pushed bog-b@45 and bog-b@60 (the 4th and 5th) onto page two again
+        List<String> expected = new ArrayList<>();
+        for (String source : List.of("bog-b", "bog-c", "bog-d")) {
+            for (int i = 0; i < (source.equals("bog-d") ? 2 : 6); i++) {
+                expected.add(source + "@" + 15 * i);
+            }
+        }
+        assertThat(found).isEqualTo(expected);
+
+        // a cursor whose passage no journalist can now find (its source made private), and one of another search
+        String stale = (String) bogbean(journalist, 1, null).getFirst().get("cursor");
+        recordSource("bog-a", false);
+        journalist.documentName("documents").operationName("searchDocuments").variable("text", "bogbean").variable("after", stale).execute()
+            .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
+                assertThat(e.getErrorType()).isEqualTo(org.springframework.graphql.execution.ErrorType.BAD_REQUEST);
+                assertThat(e.getMessage()).contains("after").contains("bog-a").contains("no longer matches 'bogbean'");
+            }));
+        investigator.documentName("documents").operationName("searchDocuments").variable("text", "quillwort").variable("after", stale).execute()
+            .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e ->
+                assertThat(e.getMessage()).contains("after").contains("is a cursor of searchDocuments for 'bogbean', not for 'quillwort'")));
+    }
+
+    private static List<Map> bogbean(HttpGraphQlTester caller, int first, String after) {
+        return caller.documentName("documents").operationName("searchDocuments").variable("text", "bogbean").variable("first", first)
+            .variable("after", after).execute().path("searchDocuments").entityList(Map.class).get();
     }
 
     /** The passages a search for "quillwort" finds, as source@start, in the order given, on one page of {@code first}. */

@@ -10,7 +10,6 @@ import java.util.Map;
 
 import org.datatrail.support.GeneratedNetwork;
 import org.datatrail.support.TestDatabase;
-import org.datatrail.system.Pages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -59,9 +58,9 @@ class TraceOrderIntegrationTests {
                     // labelling every chain is the plain, slower way: on a quarter of the suppliers
                     boolean checkData = suppliers.indexOf(from) % 4 == 0;
                     List<List<String>> data = checkData ? labelledData(from, toType, since) : null;
-                    List<List<String>> every = sorted(from, toType, since, new Pages.Page(0, 1_000_000));
+                    List<List<String>> every = sorted(from, toType, since, new Window(0, 1_000_000));
                     // the first page of 50, and the 5 chains after the 7th (a keyset cursor: the 7th chain's transfer ids)
-                    for (Pages.Page page : List.of(new Pages.Page(0, 50), new Pages.Page(7, 5))) {
+                    for (Window page : List.of(new Window(0, 50), new Window(7, 5))) {
                         List<List<String>> expected = sorted(from, toType, since, page);
                         assertThat(traced(from, toType, since, keyset(every, page), FlowBasis.CONNECTION)).as("from %s, toType %s, since %s, %s", from,
                                 toType, since, page).isEqualTo(expected);
@@ -87,7 +86,7 @@ class TraceOrderIntegrationTests {
      * (as reports label theirs), does not break: the definition of a DATA page, written the plain way.
      */
     private static List<List<String>> labelledData(String from, String toType, LocalDate since) {
-        List<List<String>> every = sorted(from, toType, since, new Pages.Page(0, 1_000_000));
+        List<List<String>> every = sorted(from, toType, since, new Window(0, 1_000_000));
         try (var session = db.driver().session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build());
                 var tx = session.beginTransaction()) {
             List<Integer> breaks = Traces.lineageBreaks(tx, every);
@@ -101,8 +100,12 @@ class TraceOrderIntegrationTests {
         }
     }
 
+    /** A stretch of a sorted list: skip {@code offset} chains, take {@code size}. */
+    private record Window(int offset, int size) {
+    }
+
     /** The keyset page that starts where {@code page} does in {@code chains}: after the chain before it. */
-    private static Traces.Page keyset(List<List<String>> chains, Pages.Page page) {
+    private static Traces.Page keyset(List<List<String>> chains, Window page) {
         if (page.offset() == 0) {
             return Traces.Page.first(page.size());
         }
@@ -121,7 +124,7 @@ class TraceOrderIntegrationTests {
         }
     }
 
-    private static List<List<String>> sorted(String from, String toType, LocalDate since, Pages.Page page) {
+    private static List<List<String>> sorted(String from, String toType, LocalDate since, Window page) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("from", from);
         parameters.put("toType", toType);
