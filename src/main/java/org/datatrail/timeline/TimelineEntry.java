@@ -13,9 +13,10 @@ import java.util.List;
  * @param firstReported the earliest publication date among the sources its evidence cites
  * @param summary one line saying what happened
  * @param organisationIds the organisations involved
+ * @param cursor its place in the timeline it was read from, for {@code after}
  */
 public record TimelineEntry(String id, String kind, LocalDate date, LocalDate firstReported, String summary,
-        List<String> organisationIds) {
+        List<String> organisationIds, String cursor) {
 
     public TimelineEntry {
         organisationIds = List.copyOf(organisationIds);

@@ -4,7 +4,9 @@
 // What happened to the organisations $organisations, in order: transfers they sent or received, campaigns
 // they ran, enforcement actions against them or by them, events involving them. Dated entries first (oldest
 // first), then undated ones by the date a source first reported them (the earliest `published` of the
-// sources their evidence cites), then by id. Returns at most $first rows.
+// sources their evidence cites), then by id: `sortKey`, with no null in it (0/1 for "has no date", dates as ISO text),
+// its last element unique. Keyset pages: at most $first rows after the entry whose sortKey is $after (null: from the
+// first), so an entry recorded between two pages never makes a page repeat or skip one.
 CALL () {
   MATCH (s:Organisation)-[:SENT]->(t:Transfer)-[:TO]->(r:Organisation)
   WHERE s.id IN $organisations OR r.id IN $organisations
@@ -37,8 +39,12 @@ CALL () {
 WITH fact, kind, date, summary, organisations
 OPTIONAL MATCH (fact)-[:SUPPORTED_BY]->(:Evidence)-[:CITES]->(src:Source)
 WITH fact, kind, date, summary, organisations, min(src.published) AS firstReported
-RETURN fact.id AS id, kind, date, firstReported, summary, organisations
-ORDER BY date IS NULL, date, firstReported IS NULL, firstReported, id
+WITH fact, kind, date, summary, organisations, firstReported,
+     [CASE WHEN date IS NULL THEN 1 ELSE 0 END, coalesce(toString(date), ''),
+      CASE WHEN firstReported IS NULL THEN 1 ELSE 0 END, coalesce(toString(firstReported), ''), fact.id] AS sortKey
+WHERE $after IS NULL OR sortKey > $after
+RETURN fact.id AS id, kind, date, firstReported, summary, organisations, sortKey
+ORDER BY sortKey
 LIMIT $first
 
 // query: organisations

@@ -170,6 +170,49 @@ class PagingIntegrationTests {
                 "with maxHops 2, follow CONNECTION, not with maxHops 1, follow CONNECTION");
     }
 
+    @Test
+    void theTimelineGivesEveryEntryExactlyOnceWhileEntriesAreRecordedBeforeItsCursor() {
+        for (int i = 0; i < 8; i++) {
+            recordTransfer("tl-%02d".formatted(i), "paging-%04d-a".formatted(20 + i), "2019-0%d-01".formatted(1 + i));
+        }
+        String page = """
+                query($organisations: [ID!]!, $first: Int, $after: String) {
+                  timeline(organisations: $organisations, first: $first, after: $after) { id cursor }
+                }""";
+        List<String> whole = graphQl.document(page).variable("organisations", List.of("broker")).variable("first", 100).execute()
+            .path("timeline[*].id").entityList(String.class).get();
+        assertThat(whole).contains("tl-00", "tl-07");
+        List<String> seen = new ArrayList<>();
+        String after = null;
+        for (int pages = 0; pages < 100; pages++) {
+            List<Map> entries = graphQl.document(page).variable("organisations", List.of("broker")).variable("first", 3).variable("after", after)
+                .execute().path("timeline").entityList(Map.class).get();
+            if (entries.isEmpty()) {
+                break;
+            }
+            entries.forEach(e -> seen.add((String) e.get("id")));
+            after = (String) entries.getLast().get("cursor");
+            // an entry dated before every other: an offset would now repeat the last entry of this page
+            recordTransfer("tl-early-%d".formatted(pages), "paging-0030-a", "1990-01-01");
+        }
+        assertThat(seen).as("every entry there was when reading began, once, in timeline order").isEqualTo(whole);
+
+        String ofTwo = graphQl.document(page).variable("organisations", List.of("broker", "supplier")).variable("first", 1).execute()
+            .path("timeline[0].cursor").entity(String.class).get();
+        refused(graphQl.document(page).variable("organisations", List.of("broker")).variable("after", ofTwo),
+                "a cursor continues only the list it came from");
+        refused(graphQl.document(page).variable("organisations", List.of("broker")).variable("after", base64("k1.bogus")),
+                "is not a cursor this API gave out");
+    }
+
+    /** Records one transfer from broker, dated. */
+    private void recordTransfer(String id, String to, String date) {
+        graphQl.document("mutation($t: TransferInput!) { recordTransfer(input: $t) { id } }")
+            .variable("t", Map.of("id", id, "from", "broker", "to", to, "dataset", "club-members", "date", date, "purposes", List.of("marketing"),
+                    "evidence", List.of(Map.of("source", "src-a", "quote", "the broker sent " + id))))
+            .execute().path("recordTransfer.id").entity(String.class).isEqualTo(id);
+    }
+
     /** Records transfers (id, receiver) from broker, of the supplier's list, in one request. */
     private void recordTransfers(List<Map.Entry<String, String>> transfers) {
         StringBuilder variables = new StringBuilder();
