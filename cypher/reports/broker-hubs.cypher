@@ -1,5 +1,5 @@
 // title: Broker hubs
-// answers: Organisations ranked by onward transfers (transfers they sent of data they had received) and records passed on (a sum of the counts the sources give: empty when none is known, and said in words, exactly, at least or unknown).
+// answers: Organisations ranked by onward transfers (transfers they sent of data they had received) and records passed on (a sum of the counts the sources give: empty when none is known, said in words, exactly, at least or unknown, and flagged in countIsLowerBound where it is only a floor).
 // param: top Integer 1..1000 = 20 -- how many organisations to list
 MATCH (o:Organisation)-[:SENT]->(out:Transfer)
 WHERE EXISTS { (:Transfer)-[:TO]->(o) }
@@ -16,6 +16,8 @@ RETURN o.name AS organisation, o.types AS types, onwardTransfers, recordsPassedO
          WHEN any(x IN sent WHERE x.recordCountIsLowerBound)
            THEN 'at least ' + recordsPassedOn + ' (a source gives a lower bound)'
          ELSE 'exactly ' + recordsPassedOn
-       END AS recordsPassedOnAre
+       END AS recordsPassedOnAre,
+       // whether recordsPassedOn is only a floor: a transfer of unknown size, or a source's "more than"
+       any(x IN sent WHERE x.recordCount IS NULL OR x.recordCountIsLowerBound) AS countIsLowerBound
 ORDER BY onwardTransfers DESC, coalesce(recordsPassedOn, -1) DESC, organisation
 LIMIT $top

@@ -95,6 +95,10 @@ class ReportAnswersIntegrationTests {
         assertThat(column(rows, "organisation")).containsExactly("Hub Brokers", "Mid Data");
         assertThat(column(rows, "onwardTransfers")).containsExactly(4L, 2L);
         assertThat(column(rows, "recordsPassedOn")).containsExactly(1300L, 650L);
+        // the hub sent one transfer of unknown size (t7); Mid Data's 50 to the hub is a source's "more than" (t6)
+        assertThat(column(rows, "recordsPassedOnAre")).containsExactly("at least 1300; 1 transfer of unknown size",
+                "at least 650 (a source gives a lower bound)");
+        assertThat(column(rows, "countIsLowerBound")).containsExactly(true, true);
     }
 
     @Test
@@ -108,7 +112,8 @@ class ReportAnswersIntegrationTests {
         assertThat(column(rows, "chains")).containsOnly(2L);
         assertThat(column(rows, "recordsSent")).containsExactly(500L, 1000L, 500L, 50L, 800L, 650L, 1000L, 500L);
         assertThat(column(rows, "recordsArrived")).containsExactly(500L, 500L, 500L, 500L, 600L, 600L, 600L, 600L);
-        assertThat(column(rows, "countsAreLowerBounds")).containsExactly(false, false, false, false, true, true, true, true);
+        // Mid Data's 50 to the hub is a source's "more than" (t6): its chain to Blue Party rests on a lower bound
+        assertThat(column(rows, "countsAreLowerBounds")).containsExactly(false, false, false, true, true, true, true, true);
         assertThat(column(rows, "recordsArrivedAre")).containsExactly("exactly 500", "exactly 500", "exactly 500", "exactly 500",
                 "at least 600; 1 transfer of unknown size", "at least 600; 1 transfer of unknown size", "at least 600; 1 transfer of unknown size",
                 "at least 600; 1 transfer of unknown size");

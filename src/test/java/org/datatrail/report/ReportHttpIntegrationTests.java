@@ -44,8 +44,8 @@ class ReportHttpIntegrationTests {
 
         String md = client().get().uri("/reports/broker-hubs").header("Accept", "text/markdown").exchange()
             .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-        assertThat(md).startsWith("| organisation | types | onwardTransfers | recordsPassedOn | recordsPassedOnAre |\n| --- | --- | --- | --- | --- |\n"
-                + "| Experian Marketing Services |");
+        assertThat(md).startsWith("| organisation | types | onwardTransfers | recordsPassedOn | recordsPassedOnAre | countIsLowerBound |\n"
+                + "| --- | --- | --- | --- | --- | --- |\n| Experian Marketing Services | DATA_BROKER | 1 |  | unknown: 1 transfer of unknown size | true |");
     }
 
     @Test
