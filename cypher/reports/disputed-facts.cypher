@@ -1,7 +1,7 @@
 // title: Disputed facts
 // answers: Where sources disagree about a fact, or garble it: every claim side by side, one row per claim, with its evidence. Nothing is resolved here; the fact's recorded value is shown for comparison.
 // param: kind String = null -- only DISAGREEMENT or TRANSCRIPTION_ERROR; both when empty
-// param: about String = null -- only disputes about this fact (its id); every fact when empty
+// param: about Fact = null -- only disputes about this fact (its id); every fact when empty
 MATCH (d:Dispute)-[:ABOUT]->(fact:Fact)
 WHERE ($kind IS NULL OR d.kind = $kind) AND ($about IS NULL OR fact.id = $about)
 MATCH (d)-[:HAS_CLAIM]->(claim:Claim)

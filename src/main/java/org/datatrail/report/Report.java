@@ -38,11 +38,11 @@ public record Report(String name, String file, String title, String answers, Lis
      * checked before the query runs, and an id that names nothing is refused with the nearest names as suggestions.
      */
     public enum Type {
-        String, Integer, Float, Boolean, Date, Organisation, Source;
+        String, Integer, Float, Boolean, Date, Organisation, Source, Fact;
 
         /** Whether a value of this type is the id of a node with this label. */
         public boolean isId() {
-            return this == Organisation || this == Source;
+            return this == Organisation || this == Source || this == Fact;
         }
     }
 

@@ -99,7 +99,7 @@ final class ReportFiles {
         }
         catch (IllegalArgumentException e) {
             throw new ReportFileException(file + ":" + line + ": parameter '" + m.group(1) + "' has type '" + m.group(2)
-                    + "'; expected String, Integer, Float, Boolean, Date, Organisation or Source");
+                    + "'; expected String, Integer, Float, Boolean, Date, Organisation, Source or Fact");
         }
         if (earlier.stream().anyMatch(p -> p.name().equals(m.group(1)))) {
             throw new ReportFileException(file + ":" + line + ": parameter '" + m.group(1) + "' is declared twice");
@@ -144,7 +144,7 @@ final class ReportFiles {
     static Object convert(Report.Type type, String text) {
         try {
             return switch (type) {
-                case String, Organisation, Source -> {
+                case String, Organisation, Source, Fact -> {
                     if (text.length() > MAX_STRING || text.indexOf('\0') >= 0) {
                         throw new IllegalArgumentException(text);
                     }

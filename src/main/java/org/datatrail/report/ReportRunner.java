@@ -164,7 +164,8 @@ public final class ReportRunner {
 
     /**
      * Each id parameter names something: an id that names nothing would answer an empty report that reads as "none",
-     * so it is refused, with the organisations whose names come nearest.
+     * so it is refused, with what the caller may have meant: the organisations whose names come nearest (by the search
+     * index), or the sources or facts whose ids hold one of its words.
      *
      * @throws NotFoundException naming the parameter's value, with up to three suggestions
      */
@@ -172,19 +173,38 @@ public final class ReportRunner {
         for (Report.Parameter p : report.parameters()) {
             if (p.type().isId() && parameters.get(p.name()) instanceof String id) {
                 try (Session session = driver.session(readSession())) {
-                    boolean exists = session.executeRead(tx -> tx.run(p.type() == Report.Type.Organisation
-                            ? "RETURN EXISTS { MATCH (:Organisation {id: $id}) } AS found" : "RETURN EXISTS { MATCH (:Source {id: $id}) } AS found",
-                            Map.of("id", id)).single().get("found").asBoolean());
+                    boolean exists = session.executeRead(tx -> tx.run(EXISTS.get(p.type()), Map.of("id", id)).single().get("found").asBoolean());
                     if (!exists) {
-                        String hint = p.type() == Report.Type.Organisation
-                                ? Suggestions.didYouMean(session.executeRead(tx -> tx.run(Suggestions.QUERY, Suggestions.parameters(id)).list()))
-                                : "";
+                        String hint = Suggestions.didYouMean(session.executeRead(tx -> p.type() == Report.Type.Organisation
+                                ? tx.run(Suggestions.QUERY, Suggestions.parameters(id)).list()
+                                : tx.run(NEAR_IDS.get(p.type()), Map.of("words", idWords(id))).list()));
                         throw new NotFoundException(p.type().name().toLowerCase(java.util.Locale.ROOT), id,
                                 "parameter '" + p.name() + "' of report '" + report.name() + "'", hint);
                     }
                 }
             }
         }
+    }
+
+    /** Whether an id names a node of the parameter's type. */
+    private static final Map<Report.Type, String> EXISTS = Map.of(
+            Report.Type.Organisation, "RETURN EXISTS { MATCH (:Organisation {id: $id}) } AS found",
+            Report.Type.Source, "RETURN EXISTS { MATCH (:Source {id: $id}) } AS found",
+            Report.Type.Fact, "RETURN EXISTS { MATCH (:Fact {id: $id}) } AS found");
+
+    /** Up to three sources or facts whose ids hold one of $words, by id, with a name to show. */
+    private static final Map<Report.Type, String> NEAR_IDS = Map.of(
+            Report.Type.Source, """
+                    MATCH (n:Source) WHERE any(w IN $words WHERE n.id CONTAINS w)
+                    RETURN n.id AS id, coalesce(n.title, n.id) AS name ORDER BY n.id LIMIT 3""",
+            Report.Type.Fact, """
+                    MATCH (n:Fact) WHERE any(w IN $words WHERE n.id CONTAINS w)
+                    RETURN n.id AS id, coalesce(n.name, n.title, n.id) AS name ORDER BY n.id LIMIT 3""");
+
+    /** The words of an unknown id worth looking for in other ids: folded, three letters or more, at most ten. */
+    private static List<String> idWords(String id) {
+        return java.util.Arrays.stream(org.datatrail.organisation.SearchText.fold(id).split(" ")).filter(w -> w.length() >= 3).distinct().limit(10)
+            .toList();
     }
 
     /** Why a report stopped, in words for its reader: never a library's exception text. */
@@ -244,7 +264,7 @@ public final class ReportRunner {
         return p.type() + switch (p.type()) {
             case Date -> " (YYYY-MM-DD)";
             case String -> " of at most " + ReportFiles.MAX_STRING + " characters, without NUL";
-            case Organisation, Source -> " (the id of one) of at most " + ReportFiles.MAX_STRING + " characters, without NUL";
+            case Organisation, Source, Fact -> " (the id of one) of at most " + ReportFiles.MAX_STRING + " characters, without NUL";
             case Float -> p.min() == null ? " (a finite number)" : " from " + p.min() + " to " + p.max();
             case Integer -> p.min() == null ? "" : " from " + p.min().longValue() + " to " + p.max().longValue();
             case Boolean -> " (true or false)";

@@ -35,7 +35,7 @@ class ReportFilesTests {
         assertThatThrownBy(() -> ReportFiles.parse("cypher/reports/x.cypher", GOOD.replace("Date = 2017-01-01", "Date = soon")))
             .hasMessage("cypher/reports/x.cypher:3: parameter 'since' has default 'soon', which is not a Date");
         assertThatThrownBy(() -> ReportFiles.parse("cypher/reports/x.cypher", GOOD.replace("who String --", "who Text --")))
-            .hasMessage("cypher/reports/x.cypher:4: parameter 'who' has type 'Text'; expected String, Integer, Float, Boolean, Date, Organisation or Source");
+            .hasMessage("cypher/reports/x.cypher:4: parameter 'who' has type 'Text'; expected String, Integer, Float, Boolean, Date, Organisation, Source or Fact");
         assertThatThrownBy(() -> ReportFiles.parse("cypher/reports/x.cypher", GOOD.replace("// param: who String -- whose", "// param: who")))
             .hasMessage("cypher/reports/x.cypher:4: a parameter is '// param: <name> <Type> [= <default>] -- <description>'");
         assertThatThrownBy(() -> ReportFiles.parse("cypher/reports/x.cypher", GOOD.replace("// title: Example\n", "")))

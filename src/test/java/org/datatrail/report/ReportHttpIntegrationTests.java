@@ -59,6 +59,12 @@ class ReportHttpIntegrationTests {
                     + "did you mean labour-party (Labour Party)?");
         client().get().uri("/reports/unlinked-mentions?source=no-such-source&format=csv").exchange().expectStatus().isNotFound()
             .expectBody().jsonPath("$.message").isEqualTo("No source with id 'no-such-source' (parameter 'source' of report 'unlinked-mentions')");
+        // a fact id too (any kind of fact), suggesting the facts whose ids hold one of its words
+        client().get().uri("/reports/disputed-facts?about=emmas").exchange().expectStatus().isNotFound()
+            .expectBody().jsonPath("$.message").value(String.class, message -> assertThat(message)
+                .startsWith("No fact with id 'emmas' (parameter 'about' of report 'disputed-facts'); did you mean emmas-diary-")
+                .contains("emmas-diary-registrations (Emma's Diary registrations (mothers and young children))"));
+        client().get().uri("/reports/disputed-facts?about=emmas-diary-registrations").exchange().expectStatus().isOk();
         WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build().get().uri("/reports").exchange()
             .expectStatus().isForbidden().expectBody().jsonPath("$.message")
             .isEqualTo("Not allowed for a JOURNALIST caller: running reports needs an ANALYST, INVESTIGATOR or ADMIN token");
