@@ -22,6 +22,16 @@ public final class Suggestions {
             ORDER BY score DESC, node.name, node.id
             LIMIT 3""";
 
+    /**
+     * Up to three datasets whose id or name holds one of {@link #words}, by id: datasets have no search index, and an
+     * unknown dataset id is rare enough (a typo in traceDataset) for a scan.
+     */
+    public static final String DATASET_QUERY = """
+            MATCH (d:Dataset) WHERE any(w IN $words WHERE d.id CONTAINS w OR toLower(d.name) CONTAINS w)
+            RETURN d.id AS id, d.name AS name
+            ORDER BY d.id
+            LIMIT 3""";
+
     /** The most words of an unknown id that are looked up. */
     private static final int MAX_WORDS = 10;
 
@@ -38,6 +48,11 @@ public final class Suggestions {
                 : Arrays.stream(folded.split(" ")).distinct().limit(MAX_WORDS).map(w -> "(" + w + "^3 OR " + w + "*)")
                     .collect(Collectors.joining(" OR "));
         return Map.of("lucene", lucene);
+    }
+
+    /** The words of an unknown id worth looking for in other ids and names: folded, of three letters or more, at most ten. */
+    public static List<String> words(String unknownId) {
+        return Arrays.stream(SearchText.fold(unknownId).split(" ")).filter(w -> w.length() >= 3).distinct().limit(MAX_WORDS).toList();
     }
 
     /** "; did you mean labour-party (Labour Party)?" for the rows of {@link #QUERY}, or empty when there are none. */

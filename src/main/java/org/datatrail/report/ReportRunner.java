@@ -177,7 +177,7 @@ public final class ReportRunner {
                     if (!exists) {
                         String hint = Suggestions.didYouMean(session.executeRead(tx -> p.type() == Report.Type.Organisation
                                 ? tx.run(Suggestions.QUERY, Suggestions.parameters(id)).list()
-                                : tx.run(NEAR_IDS.get(p.type()), Map.of("words", idWords(id))).list()));
+                                : tx.run(NEAR_IDS.get(p.type()), Map.of("words", Suggestions.words(id))).list()));
                         throw new NotFoundException(p.type().name().toLowerCase(java.util.Locale.ROOT), id,
                                 "parameter '" + p.name() + "' of report '" + report.name() + "'", hint);
                     }
@@ -200,12 +200,6 @@ public final class ReportRunner {
             Report.Type.Fact, """
                     MATCH (n:Fact) WHERE any(w IN $words WHERE n.id CONTAINS w)
                     RETURN n.id AS id, coalesce(n.name, n.title, n.id) AS name ORDER BY n.id LIMIT 3""");
-
-    /** The words of an unknown id worth looking for in other ids: folded, three letters or more, at most ten. */
-    private static List<String> idWords(String id) {
-        return java.util.Arrays.stream(org.datatrail.organisation.SearchText.fold(id).split(" ")).filter(w -> w.length() >= 3).distinct().limit(10)
-            .toList();
-    }
 
     /** Why a report stopped, in words for its reader: never a library's exception text. */
     static String failure(RuntimeException e) {

@@ -223,8 +223,9 @@ public final class Traces {
         List<String> missing = row.get("missing").asList(Value::asString);
         if (!missing.isEmpty()) {
             String id = missing.getFirst();
-            // only on this failure path: what the caller may have meant, by the organisation search's index
-            String hint = anchorKind.equals("organisation") ? Suggestions.didYouMean(reads.rows(Suggestions.QUERY, Suggestions.parameters(id))) : "";
+            // only on this failure path: what the caller may have meant (organisations by their search index)
+            String hint = Suggestions.didYouMean(anchorKind.equals("organisation") ? reads.rows(Suggestions.QUERY, Suggestions.parameters(id))
+                    : reads.rows(Suggestions.DATASET_QUERY, Map.of("words", Suggestions.words(id))));
             throw new NotFoundException(anchorKind, id, null, hint);
         }
         List<Value> chains = row.get("paths").asList(v -> v);

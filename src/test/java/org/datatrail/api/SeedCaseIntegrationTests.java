@@ -43,6 +43,13 @@ class SeedCaseIntegrationTests {
                         + "(Lifecycle Marketing (Mother and Baby) Ltd)?");
             });
         });
+        graphQl.document("{ traceDataset(id: \"emmas diary\") { hops } }").execute().errors().satisfy(errors -> {
+            assertThat(errors).singleElement().satisfies(e -> {
+                assertThat(e.getErrorType().toString()).isEqualTo("NOT_FOUND");
+                assertThat(e.getMessage()).isEqualTo("No dataset with id 'emmas diary'; did you mean emmas-diary-registrations "
+                        + "(Emma's Diary registrations (mothers and young children))?");
+            });
+        });
     }
 
     @Test
