@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 
 /** {@code bench}: generates a network, imports it and measures the API on it (see {@link Benchmark}). */
 @Command(name = "bench", description = "Generates a synthetic network, imports it into a new database under target/bench, serves it and "
-        + "measures the API's requests; with --documents also attaching documents and searching them.")
+        + "measures the API's requests; with --documents also attaching documents and searching them. The figures go to --out as JSON; "
+        + "standard output carries them as a Markdown table alone (bench > results.md), progress and logs go to standard error.")
 public final class BenchCommand implements Callable<Integer> {
 
     // strings, not typed options: Benchmark.command checks them and says what is wrong

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.datatrail.DataTrailApplication;
@@ -34,6 +35,7 @@ import org.datatrail.organisation.Organisation;
 import org.datatrail.organisation.SearchText;
 import org.datatrail.system.CypherResource;
 import org.datatrail.system.GraphReads;
+import org.datatrail.system.StandardOutput;
 import org.datatrail.transfer.FlowBasis;
 import org.datatrail.transfer.Traces;
 import org.neo4j.driver.Driver;
@@ -169,24 +171,36 @@ public final class Benchmark {
             return 2;
         }
         boolean external = springArgs.stream().anyMatch(a -> a.startsWith("--spring.neo4j.uri="));
-        ObjectNode report = run(size, seed, iterations, warmUp, network, dataDir, !"online".equals(mode) && !external, springArgs,
-                new Options(PRUNING_CAP, documents, PDF_BYTES, PDF_QUOTES));
-        try {
-            Path jsonOut = Path.of(out == null ? "target/bench/benchmarks-" + size + ".json" : out);
-            Files.createDirectories(jsonOut.toAbsolutePath().getParent());
-            Files.writeString(jsonOut, JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(report));
-            String md = BenchmarkMarkdown.of(report);
-            if (markdown != null) {
-                Files.writeString(Path.of(markdown), md);
+        boolean offline = !"online".equals(mode) && !external;
+        Options options = new Options(PRUNING_CAP, documents, PDF_BYTES, PDF_QUOTES);
+        return runAndPublish(() -> run(size, seed, iterations, warmUp, network, dataDir, offline, springArgs, options),
+                Path.of(out == null ? "target/bench/benchmarks-" + size + ".json" : out), markdown == null ? null : Path.of(markdown));
+    }
+
+    /**
+     * Runs {@code bench} and writes its figures: as JSON to {@code jsonOut}, as Markdown to {@code markdown} (if any)
+     * and to standard output, which carries that table alone ({@code bench > results.md}): progress and logs go to
+     * standard error. The exit code.
+     */
+    static int runAndPublish(Supplier<ObjectNode> bench, Path jsonOut, Path markdown) {
+        return StandardOutput.dataOnly(data -> {
+            ObjectNode report = bench.get();
+            try {
+                Files.createDirectories(jsonOut.toAbsolutePath().getParent());
+                Files.writeString(jsonOut, JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+                String md = BenchmarkMarkdown.of(report);
+                if (markdown != null) {
+                    Files.writeString(markdown, md);
+                }
+                data.print(md);
+                System.err.println("bench: figures written to " + jsonOut);
+                return 0;
             }
-            System.out.println(md);
-            System.out.println("bench: figures written to " + jsonOut);
-            return 0;
-        }
-        catch (IOException e) {
-            System.err.println("bench: cannot write the results: " + e.getMessage());
-            return 1;
-        }
+            catch (IOException e) {
+                System.err.println("bench: cannot write the results: " + e.getMessage());
+                return 1;
+            }
+        });
     }
 
     /**
@@ -227,7 +241,7 @@ public final class Benchmark {
         report.put("generateSeconds", (System.nanoTime() - t0) / 1e9);
         report.set("records", json.valueToTree(generated.records()));
         delete(dataDir);
-        OfflineImport.Result offlineResult = offline ? new OfflineImport().load(network, dataDir, BulkImport.DEFAULT_BATCH, System.out) : null;
+        OfflineImport.Result offlineResult = offline ? new OfflineImport().load(network, dataDir, BulkImport.DEFAULT_BATCH, System.err) : null;
         long started = System.nanoTime();
         RequestStages stages = new RequestStages();
         try (ConfigurableApplicationContext context = start(dataDir, springArgs, stages)) {
@@ -243,7 +257,7 @@ public final class Benchmark {
                     .put("seconds", seconds).put("relationshipsPerSecond", offlineResult.relationshipsCreated() / seconds);
             }
             else {
-                BulkImport.Result imported = context.getBean(BulkImport.class).load(network, BulkImport.DEFAULT_BATCH, System.out);
+                BulkImport.Result imported = context.getBean(BulkImport.class).load(network, BulkImport.DEFAULT_BATCH, System.err);
                 load.put("mode", "online").put("records", imported.records()).put("nodesCreated", imported.nodesCreated())
                     .put("relationshipsCreated", imported.relationshipsCreated()).put("seconds", imported.millis() / 1000.0)
                     .put("relationshipsPerSecond", imported.relationshipsPerSecond());
@@ -364,7 +378,7 @@ public final class Benchmark {
             var medians = stageMedians.putObject(s.name());
             stages.drain().forEach((stage, millis) -> medians.put(stage.label, Series.of(s.name(), stage.label, millis).p50()));
             Series g = viaHttp.get(Client.URL_CONNECTION);
-            System.out.printf("bench: %-45s GraphQL p50 %7.2f p95 %7.2f | Cypher p50 %7.2f p95 %7.2f ms | statements %s | warm-up %d%n", s.name(),
+            System.err.printf("bench: %-45s GraphQL p50 %7.2f p95 %7.2f | Cypher p50 %7.2f p95 %7.2f ms | statements %s | warm-up %d%n", s.name(),
                     g.p50(), g.p95(), c.p50(), c.p95(), counts, warmedUp.get(s.name()).asInt());
         }
         report.set("failureSamples", json.valueToTree(failures.stream().distinct().limit(5).toList()));
@@ -415,7 +429,7 @@ public final class Benchmark {
         node.put("dataChains", data).put("connectionChains", connection).put("suppliersAtCap", atCap)
             .put("suppliersWithOnwardConnections", beyondOneHop).put("suppliersWhoseDataMovedOn", dataBeyondOneHop)
             .put("seconds", (System.nanoTime() - started) / 1e9);
-        System.out.printf("bench: lineage pruning, %d suppliers, maxHops 4: %,d DATA chains of %,d organisation chains (%d at the cap of %,d)%n",
+        System.err.printf("bench: lineage pruning, %d suppliers, maxHops 4: %,d DATA chains of %,d organisation chains (%d at the cap of %,d)%n",
                 distinct.size(), data, connection, atCap, pruningCap);
         return node;
     }

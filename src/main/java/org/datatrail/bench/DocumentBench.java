@@ -97,7 +97,7 @@ final class DocumentBench {
                 DocumentAttach.Attached a = documents.attachFile(name.substring(0, name.length() - ".txt".length()), file, caller);
                 int n = done.incrementAndGet();
                 if (n % 1_000 == 0) {
-                    System.out.printf("bench: %,d of %,d documents attached in %.0f s%n", n, files.size(), (System.nanoTime() - started) / 1e9);
+                    System.err.printf("bench: %,d of %,d documents attached in %.0f s%n", n, files.size(), (System.nanoTime() - started) / 1e9);
                 }
                 return a;
             })).toList();
@@ -128,7 +128,7 @@ final class DocumentBench {
             .put("mentions", count("MATCH (:Passage)-[m:MENTIONS]->() RETURN count(m) AS n")).put("publicDocuments",
                     count("MATCH (s:Source)-[:HAS_DOCUMENT]->(:Document) WHERE coalesce(s.public, false) RETURN count(s) AS n"))
             .put("quotesChecked", checked).put("quotesNotFound", notFound);
-        System.out.printf("bench: %,d documents attached (%,d passages, %,d mentions) in %.1f s on %d threads; %,d quotes checked, %,d not found%n",
+        System.err.printf("bench: %,d documents attached (%,d passages, %,d mentions) in %.1f s on %d threads; %,d quotes checked, %,d not found%n",
                 files.size(), node.get("passages").asLong(), node.get("mentions").asLong(), seconds, threads, checked, notFound);
         return node;
     }
@@ -206,7 +206,7 @@ final class DocumentBench {
         catch (DocumentRefusedException e) {
             // e.g. an extraction slower than datatrail.documents.extraction-timeout: a figure too, not a crash of the run
             node.put("refused", e.getMessage()).put("secondsUntilRefused", (System.nanoTime() - started) / 1e9);
-            System.out.println("bench: the PDF's attach was refused: " + e.getMessage());
+            System.err.println("bench: the PDF's attach was refused: " + e.getMessage());
             return node;
         }
         String text;
@@ -222,7 +222,7 @@ final class DocumentBench {
             .put("coldAttachWithoutQuotesSeconds", coldSeconds).put("sameUploadAgainSeconds", againSeconds).put("sameUploadAgainChanged", again.changed())
             .put("quotesLocatedInMemory", located).put("locateQuotesSeconds", locateSeconds)
             .put("passages", count("MATCH (:Document {source: '" + PDF_SOURCE + "'})-[:HAS_PASSAGE]->(p) RETURN count(p) AS n"));
-        System.out.printf("bench: a %,d-byte PDF (%,d pages, %,d characters) attached to a source %,d quotes cite in %.2f s (%d not found; "
+        System.err.printf("bench: a %,d-byte PDF (%,d pages, %,d characters) attached to a source %,d quotes cite in %.2f s (%d not found; "
                 + "cold, to a source no quote cites, %.2f s); the same upload again in %.2f s; the %,d quotes found in its text in %.3f s%n",
                 pdf.bytes().length, pdf.pages(), first.characters(), first.quotesChecked(), attachSeconds, first.quotesNotFound().size(), coldSeconds,
                 againSeconds, located, locateSeconds);

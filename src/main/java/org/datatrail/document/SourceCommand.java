@@ -9,13 +9,18 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.datatrail.security.Caller;
+import org.datatrail.system.DataDirectoryException;
 import org.datatrail.system.SpringArguments;
+import org.datatrail.system.StandardOutput;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code source attach}: attaches documents to sources and checks every quote that cites them. */
+/**
+ * {@code source attach}: attaches documents to sources and checks every quote that cites them. It adds to an existing
+ * case, so a data dir that holds no database is refused; standard output carries its result lines alone.
+ */
 @Command(name = "source", description = "Works on sources; source attach attaches their documents.", subcommands = SourceCommand.Attach.class)
 public final class SourceCommand implements Callable<Integer> {
 
@@ -56,27 +61,31 @@ public final class SourceCommand implements Callable<Integer> {
                 System.err.println(USAGE_LINE);
                 return USAGE;
             }
-            try (ConfigurableApplicationContext context = spring.start()) {
-                DocumentAttach documents = context.getBean(DocumentAttach.class);
-                Caller caller = Caller.system("source attach");
-                List<DocumentAttach.Attached> attached = one ? List.of(documents.attachFile(source, Path.of(file), caller))
-                        : documents.attachFolder(Path.of(dir), caller);
-                for (DocumentAttach.Attached a : attached) {
-                    System.out.printf("source attach: %s %s (sha256 %s, %,d characters); %d quotes checked, %d not found%n", a.source(),
-                            a.changed() ? "attached" : "unchanged (this document was already attached)", a.sha256(), a.characters(),
-                            a.quotesChecked(), a.quotesNotFound().size());
-                    a.quotesNotFound().forEach(q -> System.out.printf("  not found: fact %s: \"%s\"%n", q.fact(), q.quote()));
+            // attaching adds to an existing case: a data dir with no database (a mistyped path) is refused, never given a new one
+            return StandardOutput.dataOnly(data -> {
+                try (ConfigurableApplicationContext context = spring.startOnExistingDatabase()) {
+                    DocumentAttach documents = context.getBean(DocumentAttach.class);
+                    Caller caller = Caller.system("source attach");
+                    List<DocumentAttach.Attached> attached = one ? List.of(documents.attachFile(source, Path.of(file), caller))
+                            : documents.attachFolder(Path.of(dir), caller);
+                    for (DocumentAttach.Attached a : attached) {
+                        data.printf("source attach: %s %s (sha256 %s, %,d characters); %d quotes checked, %d not found%n", a.source(),
+                                a.changed() ? "attached" : "unchanged (this document was already attached)", a.sha256(), a.characters(),
+                                a.quotesChecked(), a.quotesNotFound().size());
+                        a.quotesNotFound().forEach(q -> data.printf("  not found: fact %s: \"%s\"%n", q.fact(), q.quote()));
+                    }
+                    return OK;
                 }
-                return OK;
-            }
-            catch (DocumentRefusedException e) {
-                System.err.println("source attach: refused: " + e.getMessage());
-                return USAGE;
-            }
-            catch (RuntimeException e) {
-                System.err.println("source attach: failed: " + SpringArguments.rootMessage(e));
-                return SOFTWARE;
-            }
+                catch (DocumentRefusedException e) {
+                    System.err.println("source attach: refused: " + e.getMessage());
+                    return USAGE;
+                }
+                catch (RuntimeException e) {
+                    var refusal = DataDirectoryException.NoDatabase.in(e);
+                    System.err.println("source attach: " + refusal.map(Throwable::getMessage).orElseGet(() -> "failed: " + SpringArguments.rootMessage(e)));
+                    return refusal.isPresent() ? USAGE : SOFTWARE;
+                }
+            });
         }
     }
 }

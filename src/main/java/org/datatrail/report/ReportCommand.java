@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import org.datatrail.system.DataDirectoryException;
 import org.datatrail.system.NotFoundException;
 import org.datatrail.system.SpringArguments;
+import org.datatrail.system.StandardOutput;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -125,41 +126,26 @@ public final class ReportCommand implements Callable<Integer> {
         void run(ConfigurableApplicationContext context, PrintStream data) throws IOException;
     }
 
-    /** Starts the app on an existing database only and does {@code work}; its exit code. */
+    /** Starts the app on an existing database only and does {@code work}, standard output carrying its data alone; its exit code. */
     private static int withApp(SpringArguments spring, Work work) {
-        // standard output carries the report alone: whatever else writes to it while the command runs (a library's
-        // log line through the console appender, which looks System.out up on each write) goes to standard error
-        PrintStream data = System.out;
-        System.setOut(System.err);
-        try (ConfigurableApplicationContext context = spring.start(Map.of("datatrail.create-database", "false"))) {
-            work.run(context, data);
-            return OK;
-        }
-        catch (IllegalArgumentException | NotFoundException e) {
-            System.err.println("report: " + e.getMessage());
-            return USAGE;
-        }
-        catch (IOException | UncheckedIOException e) {
-            System.err.println("report: cannot write the output: " + e.getMessage());
-            return SOFTWARE;
-        }
-        catch (RuntimeException e) {
-            Throwable refusal = refusal(e);
-            System.err.println("report: " + (refusal != null ? refusal.getMessage() : "failed: " + SpringArguments.rootMessage(e)));
-            return refusal != null ? USAGE : SOFTWARE;
-        }
-        finally {
-            System.setOut(data);
-        }
-    }
-
-    /** The refusal of a data dir with no database that a failed start carries, if that is why it failed. */
-    private static Throwable refusal(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DataDirectoryException.NoDatabase) {
-                return t;
+        return StandardOutput.dataOnly(data -> {
+            try (ConfigurableApplicationContext context = spring.startOnExistingDatabase()) {
+                work.run(context, data);
+                return OK;
             }
-        }
-        return null;
+            catch (IllegalArgumentException | NotFoundException e) {
+                System.err.println("report: " + e.getMessage());
+                return USAGE;
+            }
+            catch (IOException | UncheckedIOException e) {
+                System.err.println("report: cannot write the output: " + e.getMessage());
+                return SOFTWARE;
+            }
+            catch (RuntimeException e) {
+                var refusal = DataDirectoryException.NoDatabase.in(e);
+                System.err.println("report: " + refusal.map(Throwable::getMessage).orElseGet(() -> "failed: " + SpringArguments.rootMessage(e)));
+                return refusal.isPresent() ? USAGE : SOFTWARE;
+            }
+        });
     }
 }

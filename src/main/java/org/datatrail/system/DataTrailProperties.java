@@ -15,8 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param seed what to load into an empty database on start-up
  * @param api settings of the API
  * @param createDatabase whether a start may create a new embedded database when {@code dataDir} holds none: the server,
- *        {@code seed} and {@code import} do; the commands that only read ({@code report}) set it to {@code false}, so
- *        that a mistyped path is refused, never answered from a new database with the seed in it
+ *        {@code seed} and {@code import} do; the commands that work on an existing case ({@code report}, {@code source attach}) set it to
+ *        {@code false}, so that a mistyped path is refused, never answered from or written to a new database
  */
 @ConfigurationProperties("datatrail")
 public record DataTrailProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Neo4j neo4j, @DefaultValue Seed seed,

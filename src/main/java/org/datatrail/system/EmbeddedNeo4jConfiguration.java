@@ -23,7 +23,7 @@ class EmbeddedNeo4jConfiguration {
         String configuredPassword = neo4j.getAuthentication().getPassword(); // spring.neo4j.authentication.password
         if (!properties.createDatabase() && !DataDirectory.holdsDatabase(properties.dataDir())) {
             throw new DataDirectoryException.NoDatabase(properties.dataDir().toAbsolutePath().normalize() + " holds no DataTrail database, and this "
-                    + "command only reads one: point --datatrail.data-dir at the folder the app runs on (or --spring.neo4j.uri at its "
+                    + "command works on an existing one: point --datatrail.data-dir at the folder the app runs on (or --spring.neo4j.uri at its "
                     + "server); the server, seed and import create a new one");
         }
         return EmbeddedNeo4j.start(properties.dataDir(), properties.neo4j(), configuredPassword);

@@ -33,6 +33,15 @@ public record SpringArguments(Class<?> application, List<String> args) {
         return start(Map.of());
     }
 
+    /**
+     * Starts the application without its web server on the database that is already there, as a command that reads
+     * or adds to a case does: a data dir that holds none is refused ({@link DataDirectoryException.NoDatabase}, which
+     * {@link DataDirectoryException.NoDatabase#in} finds in the failure), never given a new, empty one.
+     */
+    public ConfigurableApplicationContext startOnExistingDatabase() {
+        return start(Map.of("datatrail.create-database", "false"));
+    }
+
     /** Starts the application without its web server, with {@code settings} under whatever the user configured. */
     public ConfigurableApplicationContext start(Map<String, Object> settings) {
         Map<String, Object> defaults = new LinkedHashMap<>(settings);

@@ -2,6 +2,11 @@ package org.datatrail.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The benchmark's smoke run in CI: size XS with a few generated documents, a few iterations. It checks that every
@@ -27,11 +33,34 @@ class BenchSmokeIntegrationTests {
 
     static JsonNode report;
 
+    static int exitCode;
+
+    /** What the run wrote to standard output. */
+    static String standardOutput;
+
     @BeforeAll
-    static void run() {
-        // with 40 generated documents, and a 300 KB PDF that 100 quotes cite (the command's are 5 MB and 1,000)
-        report = Benchmark.run(NetworkGenerator.Size.XS, 42, 5, java.time.Duration.ZERO, work.resolve("network"), work.resolve("db"), true, List.of(),
-                new Benchmark.Options(500, 40, 300_000, 100));
+    static void run() throws IOException {
+        // as the command runs it, with 40 generated documents, and a 300 KB PDF that 100 quotes cite (the command's
+        // are 5 MB and 1,000); standard output captured (this class runs alone), standard error left as it is
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            exitCode = Benchmark.runAndPublish(() -> Benchmark.run(NetworkGenerator.Size.XS, 42, 5, java.time.Duration.ZERO, work.resolve("network"),
+                    work.resolve("db"), true, List.of(), new Benchmark.Options(500, 40, 300_000, 100)), work.resolve("bench.json"), null);
+        }
+        finally {
+            System.setOut(stdout);
+        }
+        standardOutput = captured.toString(StandardCharsets.UTF_8);
+        report = JsonMapper.builder().build().readTree(Files.readString(work.resolve("bench.json")));
+    }
+
+    /** {@code bench > results.md} is the table: progress and logs go to standard error. */
+    @Test
+    void standardOutputIsTheMarkdownTableAlone() {
+        assertThat(exitCode).isZero();
+        assertThat(standardOutput).isEqualTo(BenchmarkMarkdown.of(report)).startsWith("### Size XS (");
     }
 
     @Test

@@ -50,9 +50,10 @@ class CommandLineIntegrationTests {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(texts), () -> "Skipped: the case-source texts are not at "
                 + texts.toAbsolutePath() + " (set -Ddatatrail.case-sources=<folder> to point elsewhere)");
 
-        // the seed loads on the empty database as the app starts, then the five texts are attached to its sources
-        int exit = org.datatrail.CommandLineAccess.run("source", "attach", "--dir", texts.toString(), "--datatrail.data-dir=" + dataDir,
-                "--datatrail.neo4j.bolt-port=0", "--datatrail.seed.on-empty=true");
+        // the case is seeded, then the five texts are attached to its sources
+        String[] db = { "--datatrail.data-dir=" + dataDir, "--datatrail.neo4j.bolt-port=0" };
+        assertThat(org.datatrail.CommandLineAccess.run(concat(new String[] { "seed", "--dir", "seed" }, db))).isZero();
+        int exit = org.datatrail.CommandLineAccess.run(concat(new String[] { "source", "attach", "--dir", texts.toString() }, db));
 
         assertThat(exit).isZero();
         byte[] article = Files.readAllBytes(texts.resolve("002_6cc175d82620b921.txt"));
@@ -62,6 +63,45 @@ class CommandLineIntegrationTests {
         assertThat(output.getOut().lines().filter(l -> l.startsWith("source attach: ")))
             .hasSize(5).allSatisfy(l -> assertThat(l).containsPattern("; [1-9][0-9]* quotes checked, 0 not found$"));
         assertThat(output.getOut()).doesNotContain("not found: fact");
+    }
+
+    @Test
+    void sourceAttachWritesOnlyItsResultLinesToStandardOutput(@TempDir Path dataDir, @TempDir Path texts, CapturedOutput output)
+            throws IOException {
+        String[] db = { "--datatrail.data-dir=" + dataDir, "--datatrail.neo4j.bolt-port=0" };
+        assertThat(org.datatrail.CommandLineAccess.run(concat(new String[] { "seed", "--dir", "seed" }, db))).isZero();
+        // a text holding one of the four quotes that cite this source: the other three are reported as not found
+        Path text = Files.writeString(texts.resolve("article.txt"), "Lifecycle Marketing (Mother and Baby), which runs websites and an app "
+                + "for new mothers under the brand name Emma\u2019s Diary, was fined.");
+        int before = output.getOut().length();
+
+        // with the logs at INFO, so that the run certainly logs: none of it may reach standard output
+        int exit = org.datatrail.CommandLineAccess.run(concat(new String[] { "source", "attach", "003_a492018db8ce563d", text.toString(),
+                "--logging.level.root=INFO" }, db));
+
+        assertThat(exit).isZero();
+        List<String> out = output.getOut().substring(before).lines().toList();
+        assertThat(out).first().asString().startsWith("source attach: 003_a492018db8ce563d attached (sha256 ")
+            .containsPattern("; [2-9][0-9]* quotes checked, [1-9][0-9]* not found$");
+        assertThat(out).anyMatch(l -> l.startsWith("  not found: fact ") && l.endsWith(": \"the Experian credit scoring agency\""));
+        assertThat(out).hasSizeGreaterThan(1).allSatisfy(l -> assertThat(l).matches("source attach: .*|  not found: fact .*")
+            .doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d").doesNotContain(" INFO ", " WARN "));
+        assertThat(output.getErr()).contains(" INFO ");
+    }
+
+    @Test
+    void sourceAttachOnADataDirWithNoDatabaseIsRefusedNamingItAndCreatesNothing(@TempDir Path parent, CapturedOutput output)
+            throws IOException {
+        Path typo = parent.resolve("typo");
+        Path text = Files.writeString(parent.resolve("article.txt"), "Lifecycle Marketing, also known as Emma\u2019s Diary");
+
+        int exit = org.datatrail.CommandLineAccess.run("source", "attach", "000_d54d1cf2e139a545", text.toString(), "--datatrail.data-dir=" + typo,
+                "--datatrail.neo4j.bolt-port=0");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(output.getErr()).contains("source attach: " + typo + " holds no DataTrail database, and this command works on an existing one");
+        assertThat(output.getOut()).isEmpty();
+        assertThat(typo).doesNotExist();
     }
 
     private static byte[] sha256(byte[] bytes) {
@@ -139,7 +179,7 @@ class CommandLineIntegrationTests {
     void aReportOnADataDirWithNoDatabaseIsRefusedNamingItAndCreatesNothing(@TempDir Path parent, CapturedOutput output) {
         Path typo = parent.resolve("typo");
         assertThat(org.datatrail.CommandLineAccess.run("report", "list", "--datatrail.data-dir=" + typo, "--datatrail.neo4j.bolt-port=0")).isEqualTo(2);
-        assertThat(output.getErr()).contains("report: " + typo + " holds no DataTrail database, and this command only reads one");
+        assertThat(output.getErr()).contains("report: " + typo + " holds no DataTrail database, and this command works on an existing one");
         assertThat(output.getOut()).isEmpty();
         assertThat(typo).doesNotExist();
     }
